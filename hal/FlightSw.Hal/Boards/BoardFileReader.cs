@@ -1,0 +1,420 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace FlightSw.Hal.Boards;
+
+/// <summary>
+/// Turns the parsed JSON of one board file into a <see cref="BoardDefinition"/>, checking every
+/// field and collecting every problem in <see cref="Errors"/>.
+/// </summary>
+internal sealed partial class BoardFileReader
+{
+    private readonly JsonFieldReader _fields;
+    private readonly string _sourceFile;
+
+    /// <summary>Creates a reader for the file at <paramref name="sourceFile"/> (used in errors and for the name check).</summary>
+    public BoardFileReader(string sourceFile)
+    {
+        _sourceFile = sourceFile;
+        _fields = new JsonFieldReader(sourceFile);
+    }
+
+    /// <summary>Every problem found by <see cref="Read"/>.</summary>
+    public IReadOnlyList<BoardDefinitionError> Errors => _fields.Errors;
+
+    /// <summary>The definition, or null when <see cref="Errors"/> is not empty.</summary>
+    public BoardDefinition? Read(JsonElement root)
+    {
+        if (!_fields.CheckObject(root, BoardFileLayout.Root))
+        {
+            return null;
+        }
+
+        var name = ReadName(root);
+        var description = _fields.String(root, string.Empty, "description");
+        var backend = ReadBackend(root);
+        var runtimeIdentifier = ReadRuntimeIdentifier(root, backend);
+        var cpu = ReadCpu(root);
+        var memory = ReadMemory(root);
+        var gpio = ReadGpio(root);
+        var i2c = ReadI2c(root);
+        var watchdog = ReadWatchdog(root, backend);
+        var storage = ReadStorage(root, backend);
+        _ = _fields.String(root, string.Empty, "$schema");
+
+        if (Errors.Count > 0)
+        {
+            return null;
+        }
+
+        return new BoardDefinition(
+            name!, description!, backend!.Value, runtimeIdentifier, cpu!, memory!, gpio!, i2c!, watchdog!, storage!, _sourceFile);
+    }
+
+    private string? ReadName(JsonElement root)
+    {
+        var name = _fields.String(root, string.Empty, "name");
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (!BoardNamePattern().IsMatch(name))
+        {
+            _fields.Report("name", $"must be lower-case letters, digits and '-', starting with a letter or digit; found \"{name}\"");
+            return null;
+        }
+
+        var expected = Path.GetFileNameWithoutExtension(_sourceFile);
+        if (!string.Equals(name, expected, StringComparison.Ordinal))
+        {
+            _fields.Report("name", $"must equal the file name without extension, \"{expected}\"; found \"{name}\"");
+            return null;
+        }
+
+        return name;
+    }
+
+    private BoardBackend? ReadBackend(JsonElement root)
+    {
+        var text = _fields.String(root, string.Empty, "backend");
+        switch (text)
+        {
+            case null:
+                return null;
+            case "sim":
+                return BoardBackend.Sim;
+            case "linux":
+                return BoardBackend.Linux;
+            case "meadow":
+                return BoardBackend.Meadow;
+            default:
+                _fields.Report("backend", $"must be one of {string.Join(", ", BoardFileLayout.Backends)}; found \"{text}\"");
+                return null;
+        }
+    }
+
+    private string? ReadRuntimeIdentifier(JsonElement root, BoardBackend? backend)
+    {
+        const string field = "runtimeIdentifier";
+        var present = JsonFieldReader.TryGet(root, field, out _);
+        if (backend == BoardBackend.Meadow)
+        {
+            if (present)
+            {
+                _fields.Report(field, "must be absent for the meadow backend (Meadow apps are not published for a runtime identifier)");
+            }
+
+            return null;
+        }
+
+        if (!present)
+        {
+            if (backend is { } required)
+            {
+                _fields.Report(field, $"is required for the {BackendName(required)} backend (for example \"linux-arm64\")");
+            }
+
+            return null;
+        }
+
+        var rid = _fields.String(root, string.Empty, field);
+        if (rid is null)
+        {
+            return null;
+        }
+
+        if (!RuntimeIdentifierPattern().IsMatch(rid))
+        {
+            _fields.Report(field, $"must be a .NET runtime identifier of the form os-arch, such as \"linux-arm64\"; found \"{rid}\"");
+            return null;
+        }
+
+        if (backend == BoardBackend.Linux && !rid.StartsWith("linux-", StringComparison.Ordinal))
+        {
+            _fields.Report(field, $"must be a linux-* runtime identifier for the linux backend; found \"{rid}\"");
+            return null;
+        }
+
+        return rid;
+    }
+
+    private CpuInfo? ReadCpu(JsonElement root)
+    {
+        var shape = BoardFileLayout.Cpu;
+        if (_fields.Object(root, shape) is not { } cpu)
+        {
+            return null;
+        }
+
+        var model = _fields.String(cpu, shape.Path, "model");
+        var cores = _fields.Int(cpu, shape.Path, "cores", 1, BoardFileLayout.MaxCores);
+        var budget = _fields.Int(cpu, shape.Path, "budgetPercent", 1, 100);
+        return model is null || cores is null || budget is null ? null : new CpuInfo(model, cores.Value, budget.Value);
+    }
+
+    private MemoryInfo? ReadMemory(JsonElement root)
+    {
+        var shape = BoardFileLayout.Memory;
+        if (_fields.Object(root, shape) is not { } memory)
+        {
+            return null;
+        }
+
+        var total = _fields.Int(memory, shape.Path, "totalMiB", 1, int.MaxValue);
+        var budget = total is null
+            ? _fields.Int(memory, shape.Path, "budgetMiB", 1, int.MaxValue)
+            : _fields.Int(memory, shape.Path, "budgetMiB", 1, total.Value);
+        return total is null || budget is null ? null : new MemoryInfo(total.Value, budget.Value);
+    }
+
+    private GpioLayout? ReadGpio(JsonElement root)
+    {
+        var shape = BoardFileLayout.Gpio;
+        if (_fields.Object(root, shape) is not { } gpio)
+        {
+            return null;
+        }
+
+        var chip = _fields.Int(gpio, shape.Path, "chip", 0, BoardFileLayout.MaxPins - 1);
+        var pinCount = _fields.Int(gpio, shape.Path, "pinCount", 1, BoardFileLayout.MaxPins);
+        var ledMax = pinCount is null ? BoardFileLayout.MaxPins - 1 : pinCount.Value - 1;
+        var ledPin = _fields.Int(gpio, shape.Path, "statusLedPin", 0, ledMax);
+        var label = _fields.String(gpio, shape.Path, "statusLedLabel");
+        return chip is null || pinCount is null || ledPin is null || label is null
+            ? null
+            : new GpioLayout(chip.Value, pinCount.Value, ledPin.Value, label);
+    }
+
+    private I2cLayout? ReadI2c(JsonElement root)
+    {
+        var shape = BoardFileLayout.I2c;
+        if (_fields.Object(root, shape) is not { } i2c)
+        {
+            return null;
+        }
+
+        var buses = ReadBuses(i2c, shape.Path);
+        var power = ReadPowerMonitor(i2c, buses);
+        var temperature = ReadTemperatureSensor(i2c, buses);
+
+        if (power is not null && temperature is not null && power.Bus == temperature.Bus && power.Address == temperature.Address)
+        {
+            _fields.Report(
+                JsonFieldReader.Join(BoardFileLayout.TemperatureSensor.Path, "address"),
+                $"0x{temperature.Address:x2} on bus {temperature.Bus} is already taken by the power monitor; two chips cannot share a bus and address");
+            return null;
+        }
+
+        return buses is null || power is null || temperature is null ? null : new I2cLayout(buses, power, temperature);
+    }
+
+    private IReadOnlyList<int>? ReadBuses(JsonElement i2c, string parentPath)
+    {
+        if (!JsonFieldReader.TryGet(i2c, "buses", out var value))
+        {
+            return null;
+        }
+
+        var path = JsonFieldReader.Join(parentPath, "buses");
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            _fields.Report(path, $"must be an array of bus numbers such as [1]; found {JsonFieldReader.Describe(value)}");
+            return null;
+        }
+
+        if (value.GetArrayLength() == 0)
+        {
+            _fields.Report(path, "must list at least one bus");
+            return null;
+        }
+
+        var buses = new List<int>();
+        var valid = true;
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
+            var bus = _fields.IntValue(item, itemPath, 0, BoardFileLayout.MaxPins - 1);
+            if (bus is null)
+            {
+                valid = false;
+            }
+            else if (buses.Contains(bus.Value))
+            {
+                _fields.Report(itemPath, $"bus {bus.Value} is listed more than once");
+                valid = false;
+            }
+            else
+            {
+                buses.Add(bus.Value);
+            }
+
+            index++;
+        }
+
+        return valid ? buses.AsReadOnly() : null;
+    }
+
+    private PowerMonitorChip? ReadPowerMonitor(JsonElement i2c, IReadOnlyList<int>? buses)
+    {
+        var shape = BoardFileLayout.PowerMonitor;
+        if (_fields.Object(i2c, shape) is not { } monitor)
+        {
+            return null;
+        }
+
+        var chip = ReadChipName(monitor, shape.Path, BoardFileLayout.SupportedPowerMonitors, "power monitor");
+        var bus = ReadChipBus(monitor, shape.Path, buses);
+        var address = _fields.I2cAddress(monitor, shape.Path, "address");
+        var shunt = _fields.Number(monitor, shape.Path, "shuntOhms");
+        var amps = _fields.Number(monitor, shape.Path, "maxExpectedAmps");
+
+        if (shunt is not null && (shunt <= 0 || shunt > BoardFileLayout.MaxShuntOhms))
+        {
+            _fields.Report(
+                JsonFieldReader.Join(shape.Path, "shuntOhms"),
+                FormattableString.Invariant($"must be greater than 0 and at most {BoardFileLayout.MaxShuntOhms} ohms; found {shunt}"));
+            shunt = null;
+        }
+
+        if (amps is not null && amps <= 0)
+        {
+            _fields.Report(
+                JsonFieldReader.Join(shape.Path, "maxExpectedAmps"),
+                FormattableString.Invariant($"must be greater than 0 amperes; found {amps}"));
+            amps = null;
+        }
+
+        if (shunt is not null && amps is not null && shunt * amps > BoardFileLayout.Ina219MaxShuntVolts + BoardFileLayout.Tolerance)
+        {
+            var maxAmps = BoardFileLayout.Ina219MaxShuntVolts / shunt.Value;
+            _fields.Report(
+                JsonFieldReader.Join(shape.Path, "maxExpectedAmps"),
+                FormattableString.Invariant(
+                    $"{amps} A through {shunt} ohms drops {shunt * amps:0.###} V, beyond the INA219's maximum shunt voltage range of ") +
+                FormattableString.Invariant(
+                    $"{BoardFileLayout.Ina219MaxShuntVolts} V (±320 mV); use at most {maxAmps:0.###} A or a smaller shunt"));
+            amps = null;
+        }
+
+        return chip is null || bus is null || address is null || shunt is null || amps is null
+            ? null
+            : new PowerMonitorChip(chip, bus.Value, address.Value, shunt.Value, amps.Value);
+    }
+
+    private I2cChip? ReadTemperatureSensor(JsonElement i2c, IReadOnlyList<int>? buses)
+    {
+        var shape = BoardFileLayout.TemperatureSensor;
+        if (_fields.Object(i2c, shape) is not { } sensor)
+        {
+            return null;
+        }
+
+        var chip = ReadChipName(sensor, shape.Path, BoardFileLayout.SupportedTemperatureSensors, "temperature sensor");
+        var bus = ReadChipBus(sensor, shape.Path, buses);
+        var address = _fields.I2cAddress(sensor, shape.Path, "address");
+        return chip is null || bus is null || address is null ? null : new I2cChip(chip, bus.Value, address.Value);
+    }
+
+    private string? ReadChipName(JsonElement chip, string parentPath, IReadOnlyList<string> supported, string role)
+    {
+        var name = _fields.String(chip, parentPath, "chip");
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (!supported.Contains(name, StringComparer.Ordinal))
+        {
+            _fields.Report(
+                JsonFieldReader.Join(parentPath, "chip"),
+                $"no {role} driver for \"{name}\"; supported chips: {string.Join(", ", supported)}");
+            return null;
+        }
+
+        return name;
+    }
+
+    private int? ReadChipBus(JsonElement chip, string parentPath, IReadOnlyList<int>? buses)
+    {
+        var bus = _fields.Int(chip, parentPath, "bus", 0, BoardFileLayout.MaxPins - 1);
+        if (bus is not null && buses is not null && !buses.Contains(bus.Value))
+        {
+            _fields.Report(
+                JsonFieldReader.Join(parentPath, "bus"),
+                $"bus {bus.Value} is not one of i2c.buses [{string.Join(", ", buses)}]");
+            return null;
+        }
+
+        return bus;
+    }
+
+    private WatchdogSettings? ReadWatchdog(JsonElement root, BoardBackend? backend)
+    {
+        var shape = BoardFileLayout.Watchdog;
+        if (_fields.Object(root, shape) is not { } watchdog)
+        {
+            return null;
+        }
+
+        var device = _fields.String(watchdog, shape.Path, "device");
+        var timeout = _fields.Int(watchdog, shape.Path, "timeoutSeconds", 1, BoardFileLayout.MaxWatchdogSeconds);
+        var devicePath = JsonFieldReader.Join(shape.Path, "device");
+        switch (backend)
+        {
+            case BoardBackend.Linux when device is not null && !device.StartsWith("/dev/", StringComparison.Ordinal):
+                _fields.Report(devicePath, $"must be a device path starting with /dev/ for the linux backend (usually /dev/watchdog); found \"{device}\"");
+                return null;
+            case BoardBackend.Sim when device is not null && device != BoardFileLayout.SimWatchdogDevice:
+                _fields.Report(devicePath, $"must be \"{BoardFileLayout.SimWatchdogDevice}\" for the sim backend (the simulator's watchdog model); found \"{device}\"");
+                return null;
+            case BoardBackend.Meadow when device is not null && device != BoardFileLayout.MeadowWatchdogDevice:
+                _fields.Report(devicePath, $"must be \"{BoardFileLayout.MeadowWatchdogDevice}\" for the meadow backend (the STM32 independent watchdog); found \"{device}\"");
+                return null;
+        }
+
+        return device is null || timeout is null ? null : new WatchdogSettings(device, timeout.Value);
+    }
+
+    private StorageSettings? ReadStorage(JsonElement root, BoardBackend? backend)
+    {
+        var shape = BoardFileLayout.Storage;
+        if (_fields.Object(root, shape) is not { } storage)
+        {
+            return null;
+        }
+
+        var path = _fields.String(storage, shape.Path, "path");
+        if (path is null)
+        {
+            return null;
+        }
+
+        var field = JsonFieldReader.Join(shape.Path, "path");
+        if (path == BoardFileLayout.MemoryStorage)
+        {
+            if (backend is BoardBackend.Linux or BoardBackend.Meadow)
+            {
+                _fields.Report(field, $"\"{BoardFileLayout.MemoryStorage}\" is only allowed for the sim backend; give a directory on the board");
+                return null;
+            }
+        }
+        else if ((backend is BoardBackend.Linux or BoardBackend.Meadow) && !path.StartsWith('/'))
+        {
+            _fields.Report(field, $"must be an absolute directory path such as /var/lib/flightsw; found \"{path}\"");
+            return null;
+        }
+
+        return new StorageSettings(path);
+    }
+
+    private static string BackendName(BoardBackend backend) => BoardFileLayout.Backends[(int)backend];
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BoardNamePattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9.]*(-[a-z0-9]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RuntimeIdentifierPattern();
+}
