@@ -1,0 +1,17 @@
+namespace FlightSw.Core.Components;
+
+/// <summary>Where a component is in its lifecycle.</summary>
+public enum ComponentState
+{
+    /// <summary>Constructed; its declarations exist but it is not bound to a board.</summary>
+    Created,
+
+    /// <summary>Bound to the board and the framework services.</summary>
+    Initialized,
+
+    /// <summary>Started; runs in its rate groups and answers commands.</summary>
+    Running,
+
+    /// <summary>Stopped in an orderly shutdown.</summary>
+    Stopped,
+}
