@@ -36,6 +36,7 @@ public sealed class StatusLed : Component
         Context.Board.Gpio.OpenPin(_pin, PinMode.Output, PinValue.High);
         _state = true;
         _lit.Write(true);
+        _toggles.Write(0);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,20 @@
+namespace FlightSw.Node.Cli;
+
+/// <summary>Process exit codes of <c>flightsw-node</c>.</summary>
+public static class ExitCodes
+{
+    /// <summary>The run completed.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The flight software failed with an unhandled error.</summary>
+    public const int Crashed = 1;
+
+    /// <summary>Bad input: unknown board, malformed board file, bad option.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>The board's hardware backend is not part of this build.</summary>
+    public const int BackendUnavailable = 3;
+
+    /// <summary>Stopped by the operator (Ctrl+C) before the end of the run.</summary>
+    public const int Interrupted = 130;
+}

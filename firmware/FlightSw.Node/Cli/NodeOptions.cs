@@ -1,0 +1,9 @@
+namespace FlightSw.Node.Cli;
+
+/// <summary>The node's command line, parsed.</summary>
+/// <param name="Board">Board name from <c>boards/</c>.</param>
+/// <param name="Duration">Simulated time to run.</param>
+/// <param name="DurationText">The duration as given, for messages.</param>
+/// <param name="Seed">Seed of the simulation.</param>
+/// <param name="Realtime">Pace the simulated board at wall-clock speed.</param>
+public sealed record NodeOptions(string Board, TimeSpan Duration, string DurationText, int Seed, bool Realtime);

@@ -1,0 +1,114 @@
+using System.Globalization;
+using FlightSw.Hal.Boards;
+using FlightSw.Node.Simulation;
+using FlightSw.Sim.Time;
+using Spectre.Console;
+
+namespace FlightSw.Node.Cli;
+
+/// <summary>
+/// Runs the node as the command line asks: loads the board file, picks the backend, flies the
+/// image and prints the summary. The summary goes to standard output and depends only on the
+/// board, seed and duration; wall-clock figures go to standard error.
+/// </summary>
+public static class NodeRunner
+{
+    /// <summary>Simulated time between two updates of the live status line.</summary>
+    public static readonly TimeSpan StatusInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>Runs the node; returns the process exit code (<see cref="ExitCodes"/>).</summary>
+    public static int Run(NodeOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(error);
+
+        BoardDefinition definition;
+        try
+        {
+            definition = BoardCatalog.Locate().Load(options.Board);
+        }
+        catch (Exception ex) when (ex is UnknownBoardException or BoardDefinitionException or DirectoryNotFoundException or FileNotFoundException)
+        {
+            error.WriteLine(ex.Message);
+            return ExitCodes.BadInput;
+        }
+
+        switch (definition.Backend)
+        {
+            case BoardBackend.Sim:
+                return RunSimulated(definition, options, console, error, cancellation);
+            case BoardBackend.Linux:
+                error.WriteLine(
+                    $"Board '{definition.Name}' ({definition.Description}) runs on the embedded Linux backend, which is not part of this build yet: " +
+                    $"there is no driver here for its GPIO chip {definition.Gpio.Chip}, /dev/i2c-{definition.I2c.PowerMonitor.Bus} or {definition.Watchdog.Device}. " +
+                    "Run the node on the simulated board with --board sim.");
+                return ExitCodes.BackendUnavailable;
+            default:
+                error.WriteLine(
+                    $"Board '{definition.Name}' ({definition.Description}) needs the Meadow backend, which is built only where the Wilderness Labs Meadow SDK is installed; it is not in this build. " +
+                    "Run the node on the simulated board with --board sim.");
+                return ExitCodes.BackendUnavailable;
+        }
+    }
+
+    private static int RunSimulated(BoardDefinition definition, NodeOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
+    {
+        using var node = new SimulatedNode(definition, options.Seed);
+        var pacer = options.Realtime ? new WallClockPacer(TimeProvider.System) : null;
+        long wallStart = TimeProvider.System.GetTimestamp();
+        node.PowerOn();
+
+        bool interrupted = false;
+        try
+        {
+            void RunAll(Action<string>? status)
+            {
+                while (node.Clock.Elapsed < options.Duration)
+                {
+                    if (cancellation.IsCancellationRequested)
+                    {
+                        interrupted = true;
+                        return;
+                    }
+
+                    var next = node.Clock.Elapsed + StatusInterval;
+                    node.Clock.RunUntil(next < options.Duration ? next : options.Duration, pacer);
+                    status?.Invoke(StatusLine(node, options.Duration, TimeProvider.System.GetElapsedTime(wallStart)));
+                }
+            }
+
+            if (console.Profile.Capabilities.Interactive)
+            {
+                console.Status().Start("Booting", context => RunAll(text => context.Status(Markup.Escape(text))));
+            }
+            else
+            {
+                RunAll(null);
+            }
+        }
+        catch (Exception ex)
+        {
+            error.WriteLine($"The flight software crashed at simulated time {node.Clock.Elapsed}: {ex}");
+            return ExitCodes.Crashed;
+        }
+
+        SummaryTable.Write(console, node.Summarize(node.Clock.Elapsed));
+        var wall = TimeProvider.System.GetElapsedTime(wallStart);
+        error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Simulated {node.Clock.Elapsed.TotalSeconds:N0} s in {wall.TotalSeconds:0.00} s of wall time ({node.Clock.Elapsed / Max(wall):N0}x real time)."));
+        return interrupted ? ExitCodes.Interrupted : ExitCodes.Ok;
+    }
+
+    private static string StatusLine(SimulatedNode node, TimeSpan end, TimeSpan wall)
+    {
+        var app = node.Application;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"t = {node.Clock.Elapsed:d\\.hh\\:mm\\:ss} of {end:d\\.hh\\:mm\\:ss} | boot {node.Hardware.Boots} | {app?.Modes.Current.ToString().ToUpperInvariant() ?? "OFF"} | " +
+            $"{node.Statistics.Ticks(app):N0} ticks | {node.Statistics.Slips(app)} slips | {node.Clock.Elapsed / Max(wall):N0}x");
+    }
+
+    private static TimeSpan Max(TimeSpan wall) => wall > TimeSpan.FromMilliseconds(1) ? wall : TimeSpan.FromMilliseconds(1);
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using FlightSw.Node.Cli;
+using Spectre.Console;
+
+namespace FlightSw.Node;
+
+/// <summary>Entry point of <c>flightsw-node</c>.</summary>
+public static class Program
+{
+    /// <summary>Parses the command line and runs the node.</summary>
+    public static int Main(string[] args)
+    {
+        var board = new Option<string>("--board") { Description = "Board to run on, by name from boards/ (default sim)", DefaultValueFactory = _ => "sim" };
+        var duration = new Option<string>("--duration") { Description = "Simulated time to run: 3orbits, 1orbit, 90s, 15m, 6h, 2d or hh:mm:ss", DefaultValueFactory = _ => SimulatedDuration.Default };
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulation: the same seed gives the same run", DefaultValueFactory = _ => 1 };
+        var realtime = new Option<bool>("--realtime") { Description = "Pace the simulated board at wall-clock speed" };
+        var root = new RootCommand("FlightSw flight node: flies the flight software on a board, by default the simulated one.")
+        {
+            board, duration, seed, realtime,
+        };
+
+        root.SetAction((parse, cancellation) =>
+        {
+            string durationText = parse.GetValue(duration)!;
+            if (!SimulatedDuration.TryParse(durationText, out var span, out string error))
+            {
+                Console.Error.WriteLine($"--duration: {error}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            var options = new NodeOptions(parse.GetValue(board)!, span, durationText, parse.GetValue(seed), parse.GetValue(realtime));
+            return Task.FromResult(NodeRunner.Run(options, AnsiConsole.Console, Console.Error, cancellation));
+        });
+
+        int code = root.Parse(args).Invoke();
+        NLog.LogManager.Shutdown();
+        return code;
+    }
+}

@@ -1,0 +1,38 @@
+using FlightSw.Core.Events;
+using FlightSw.HilTests.Targets;
+
+namespace FlightSw.HilTests.Scenarios;
+
+/// <summary>Gives every scenario a freshly booted target, created from FLIGHTSW_TARGET.</summary>
+public abstract class ScenarioBase
+{
+    /// <summary>Category of scenarios that set the simulated environment; skipped on real boards.</summary>
+    public const string EnvironmentControl = "EnvironmentControl";
+
+    protected Target Target { get; private set; } = null!;
+
+    [SetUp]
+    public void BootTarget()
+    {
+        Target = Target.FromEnvironment(seed: 7);
+        Target.Boot();
+    }
+
+    [TearDown]
+    public void ReleaseTarget() => Target.Dispose();
+
+    /// <summary>Skips the scenario, with the reason, where the target cannot set its environment.</summary>
+    protected void RequireEnvironmentControl()
+    {
+        if (!Target.ControlsEnvironment)
+        {
+            Assert.Ignore($"Target {Target.Name} cannot set its environment; this scenario needs the simulated board.");
+        }
+    }
+
+    protected IEnumerable<EventRecord> EventsNamed(string name) => Target.Events.Where(e => e.Name == name);
+
+    protected long Updates(string channel) => Target.Telemetry(channel).UpdateCount;
+
+    protected object? Value(string channel) => Target.Telemetry(channel).Value;
+}

@@ -1,0 +1,92 @@
+using FlightSw.Core.Commands;
+using FlightSw.Core.Events;
+using FlightSw.Core.Modes;
+using FlightSw.Core.Telemetry;
+using FlightSw.Hal.Boards;
+using FlightSw.Node.Simulation;
+
+namespace FlightSw.HilTests.Targets;
+
+/// <summary>
+/// The flight node on the simulated board, in this process, on virtual time: waits cost no
+/// wall time and every run with the same seed is the same.
+/// </summary>
+public sealed class SimTarget : Target
+{
+    /// <summary>How long the simulated node gets to acknowledge a command.</summary>
+    public static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly List<EventRecord> _events = [];
+
+    /// <summary>Creates the simulated node on boards/sim.json with <paramref name="seed"/>.</summary>
+    public SimTarget(int seed)
+    {
+        Node = new SimulatedNode(BoardCatalog.Locate().Load("sim"), seed);
+        Node.EventEmitted += _events.Add;
+    }
+
+    /// <summary>The node under test; scenarios use it only through the <see cref="Target"/> API.</summary>
+    internal SimulatedNode Node { get; }
+
+    /// <inheritdoc />
+    public override string Name => "sim";
+
+    /// <inheritdoc />
+    public override bool ControlsEnvironment => true;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<EventRecord> Events => _events;
+
+    /// <inheritdoc />
+    public override void Boot()
+    {
+        Node.PowerOn();
+        if (!WaitFor(() => Node.Application?.Modes.Current == FlightMode.Nominal, TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("The simulated node did not reach NOMINAL within 30 s of power-on.");
+        }
+    }
+
+    /// <inheritdoc />
+    public override CommandResponse Send(string command, params string[] arguments)
+    {
+        var app = Node.Application ?? throw new InvalidOperationException("The node is not running; boot it first.");
+        CommandResponse? response = null;
+        app.Commands.Submit(new CommandRequest(command, arguments), r => response = r);
+        if (!WaitFor(() => response is not null, CommandTimeout))
+        {
+            throw new TimeoutException($"No acknowledgement of {command} within {CommandTimeout.TotalSeconds} s.");
+        }
+
+        return response!;
+    }
+
+    /// <inheritdoc />
+    public override TelemetrySample Telemetry(string channel)
+    {
+        var app = Node.Application ?? throw new InvalidOperationException("The node is not running.");
+        return (app.Telemetry.Find(channel) ?? throw new KeyNotFoundException($"No telemetry channel {channel}.")).Sample();
+    }
+
+    /// <inheritdoc />
+    public override void Wait(TimeSpan duration) => Node.RunFor(duration);
+
+    /// <inheritdoc />
+    public override bool WaitFor(Func<bool> condition, TimeSpan limit) => Node.RunUntil(condition, limit);
+
+    /// <inheritdoc />
+    public override void SetSupply(double volts, double amps)
+    {
+        Node.Hardware.Environment.BusVolts = volts;
+        Node.Hardware.Environment.CurrentAmps = amps;
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Node.Dispose();
+        }
+    }
+}

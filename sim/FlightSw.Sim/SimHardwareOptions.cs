@@ -1,0 +1,20 @@
+namespace FlightSw.Sim;
+
+/// <summary>Settings of the simulated hardware. The defaults live here.</summary>
+public sealed record SimHardwareOptions
+{
+    /// <summary>Default time from power-on or reset to the flight software's start: 2 s.</summary>
+    public static readonly TimeSpan DefaultBootDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>Default spread of the boot time: up to 0.5 s either way, drawn from the seed.</summary>
+    public static readonly TimeSpan DefaultBootJitter = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Mean time from reset to software start; <see cref="DefaultBootDelay"/> by default.</summary>
+    public TimeSpan BootDelay { get; init; } = DefaultBootDelay;
+
+    /// <summary>Largest deviation of one boot from <see cref="BootDelay"/>; <see cref="DefaultBootJitter"/> by default.</summary>
+    public TimeSpan BootJitter { get; init; } = DefaultBootJitter;
+
+    /// <summary>Whether sensor readings carry noise (<see cref="Environment.SensorNoise"/>); on by default.</summary>
+    public bool SensorNoise { get; init; } = true;
+}
