@@ -29,7 +29,8 @@ public static class Program
             }
 
             var options = new NodeOptions(parse.GetValue(board)!, span, durationText, parse.GetValue(seed), parse.GetValue(realtime));
-            return Task.FromResult(NodeRunner.Run(options, AnsiConsole.Console, Console.Error, cancellation));
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+            return Task.FromResult(NodeRunner.Run(options, console, Console.Error, cancellation));
         });
 
         int code = root.Parse(args).Invoke();

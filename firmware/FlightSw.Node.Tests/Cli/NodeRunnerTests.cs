@@ -1,0 +1,57 @@
+using System.Globalization;
+using FlightSw.Node.Cli;
+using FlightSw.Sim.Environment;
+using Spectre.Console;
+
+namespace FlightSw.Node.Tests.Cli;
+
+public sealed class NodeRunnerTests
+{
+    [Test]
+    public void Run_SameSeedTwice_SummariesAreIdenticalByteForByte()
+    {
+        string first = RunToText(seed: 42, "1orbit");
+        string second = RunToText(seed: 42, "1orbit");
+
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
+    public void Run_DifferentSeeds_SummariesDiffer()
+    {
+        Assert.That(RunToText(seed: 1, "1orbit"), Is.Not.EqualTo(RunToText(seed: 2, "1orbit")));
+    }
+
+    [Test]
+    public void Run_ThreeOrbitsByDefault_RunsExactlyThreeOrbitsOfSimulatedTimeInNominal()
+    {
+        string summary = RunToText(seed: 1, SimulatedDuration.Default);
+        string seconds = (3 * CircularOrbit.Leo500.Period.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(summary, Does.Contain($"({seconds} s)"));
+            Assert.That(summary, Does.Contain("NOMINAL"));
+            Assert.That(summary, Does.Match(@"Slips\s+│ 0 "));
+            Assert.That(summary, Does.Match(@"Watchdog resets\s+│ 0 "));
+        });
+    }
+
+    private static string RunToText(int seed, string duration)
+    {
+        Assert.That(SimulatedDuration.TryParse(duration, out var span, out _), Is.True);
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+
+        int code = NodeRunner.Run(new NodeOptions("sim", span, duration, seed, Realtime: false), console, TextWriter.Null, CancellationToken.None);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Ok));
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,125 @@
+using FlightSw.Hal.Boards;
+using FlightSw.Node.Cli;
+
+namespace FlightSw.Node.Tests.Cli;
+
+/// <summary>The node's command line end to end, through its real entry point.</summary>
+[NonParallelizable]
+public sealed class ProgramTests
+{
+    private TextWriter _originalError = null!;
+    private TextWriter _originalOut = null!;
+    private StringWriter _error = null!;
+    private StringWriter _out = null!;
+
+    [SetUp]
+    public void CaptureConsole()
+    {
+        _originalError = Console.Error;
+        _originalOut = Console.Out;
+        _error = new StringWriter();
+        _out = new StringWriter();
+        Console.SetError(_error);
+        Console.SetOut(_out);
+    }
+
+    [TearDown]
+    public void RestoreConsole()
+    {
+        Console.SetError(_originalError);
+        Console.SetOut(_originalOut);
+        _error.Dispose();
+        _out.Dispose();
+        Environment.SetEnvironmentVariable(BoardCatalog.DirectoryEnvironmentVariable, null);
+    }
+
+    [Test]
+    public void Main_UnknownBoard_ListsTheAvailableBoardsAndExits2()
+    {
+        int code = Program.Main(["--board", "nosuch", "--duration", "10s"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(_error.ToString(), Does.Contain("nosuch"));
+            foreach (string board in new[] { "sim", "rpi4", "rpi5", "rpi-zero2w", "jetson-orin-nano", "beaglebone-black", "meadow-f7v2" })
+            {
+                Assert.That(_error.ToString(), Does.Contain(board));
+            }
+        });
+    }
+
+    [Test]
+    public void Main_MalformedBoardFile_NamesTheFileAndTheFieldAndExits2()
+    {
+        string directory = Directory.CreateTempSubdirectory("flightsw-boards-").FullName;
+        string json = File.ReadAllText(Path.Combine(BoardCatalog.Locate().Directory, "sim.json"))
+            .Replace("\"name\": \"sim\"", "\"name\": \"broken\"", StringComparison.Ordinal)
+            .Replace("\"timeoutSeconds\": 5", "\"timeoutSeconds\": 0", StringComparison.Ordinal);
+        Assume.That(json, Does.Contain("\"broken\"").And.Contain("\"timeoutSeconds\": 0"));
+        string file = Path.Combine(directory, "broken.json");
+        File.WriteAllText(file, json);
+        Environment.SetEnvironmentVariable(BoardCatalog.DirectoryEnvironmentVariable, directory);
+
+        int code = Program.Main(["--board", "broken", "--duration", "10s"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(_error.ToString(), Does.Contain(file));
+            Assert.That(_error.ToString(), Does.Contain("watchdog.timeoutSeconds"));
+        });
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Test]
+    public void Main_LinuxBoard_SaysTheBackendIsNotBuiltNamingTheDevicesAndExits3()
+    {
+        int code = Program.Main(["--board", "rpi4"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BackendUnavailable));
+            Assert.That(_error.ToString(), Does.Contain("embedded Linux backend"));
+            Assert.That(_error.ToString(), Does.Contain("/dev/watchdog").And.Contain("/dev/i2c-1"));
+            Assert.That(_error.ToString(), Does.Contain("--board sim"));
+        });
+    }
+
+    [Test]
+    public void Main_MeadowBoard_SaysTheMeadowSdkIsNeededAndExits3()
+    {
+        int code = Program.Main(["--board", "meadow-f7v2"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BackendUnavailable));
+            Assert.That(_error.ToString(), Does.Contain("Meadow SDK"));
+        });
+    }
+
+    [Test]
+    public void Main_BadDuration_ExplainsAndExits2()
+    {
+        int code = Program.Main(["--duration", "forever"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(_error.ToString(), Does.Contain("--duration").And.Contain("forever"));
+        });
+    }
+
+    [Test]
+    public void Main_SimBoardOneOrbit_PrintsTheSummaryAndExits0()
+    {
+        int code = Program.Main(["--duration", "1orbit", "--seed", "3"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), _error.ToString());
+            Assert.That(_out.ToString(), Does.Contain("FlightSw node summary").And.Contain("NOMINAL"));
+            Assert.That(_error.ToString(), Does.Contain("real time"));
+        });
+    }
+}
