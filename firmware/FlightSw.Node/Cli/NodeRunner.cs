@@ -13,8 +13,11 @@ namespace FlightSw.Node.Cli;
 /// </summary>
 public static class NodeRunner
 {
-    /// <summary>Simulated time between two updates of the live status line.</summary>
+    /// <summary>Simulated time between two updates of the live status line, running as fast as possible.</summary>
     public static readonly TimeSpan StatusInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>Simulated time between two updates of the live status line, paced at wall-clock speed.</summary>
+    public static readonly TimeSpan RealtimeStatusInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Runs the node; returns the process exit code (<see cref="ExitCodes"/>).</summary>
     public static int Run(NodeOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
@@ -72,7 +75,7 @@ public static class NodeRunner
                         return;
                     }
 
-                    var next = node.Clock.Elapsed + StatusInterval;
+                    var next = node.Clock.Elapsed + (options.Realtime ? RealtimeStatusInterval : StatusInterval);
                     node.Clock.RunUntil(next < options.Duration ? next : options.Duration, pacer);
                     status?.Invoke(StatusLine(node, options.Duration, TimeProvider.System.GetElapsedTime(wallStart)));
                 }

@@ -165,8 +165,9 @@ public sealed class Ina219 : IDisposable
             throw new ArgumentOutOfRangeException(nameof(maxExpectedAmps), maxExpectedAmps, "The maximum expected current must be positive and finite.");
         }
 
+        // A relative tolerance keeps the exact full scale (0.32 V / 0.1 ohm = 3.2 A) acceptable despite rounding.
         double maxPossibleAmps = MaximumShuntVolts / shuntOhms;
-        if (maxExpectedAmps > maxPossibleAmps)
+        if (maxExpectedAmps > maxPossibleAmps * (1 + 1e-9))
         {
             throw new ArgumentOutOfRangeException(
                 nameof(maxExpectedAmps),
