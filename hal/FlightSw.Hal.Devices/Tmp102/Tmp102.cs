@@ -284,16 +284,12 @@ public sealed class Tmp102 : IDisposable
     private ushort ReadRegister(Tmp102Register register)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ReadOnlySpan<byte> pointer = [(byte)register];
-        Span<byte> data = stackalloc byte[2];
-        _device.WriteRead(pointer, data);
-        return (ushort)((data[0] << 8) | data[1]);
+        return I2cRegisters.ReadUInt16BigEndian(_device, (byte)register);
     }
 
     private void WriteRegister(Tmp102Register register, ushort value)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ReadOnlySpan<byte> frame = [(byte)register, (byte)(value >> 8), (byte)(value & 0xFF)];
-        _device.Write(frame);
+        I2cRegisters.WriteUInt16BigEndian(_device, (byte)register, value);
     }
 }
