@@ -24,7 +24,7 @@ public static class BoardSensors
         ArgumentNullException.ThrowIfNull(open);
         return chip.Chip switch
         {
-            "ina219" => new LazyPowerMonitor(() => new Ina219PowerMonitor(new Ina219(open(new I2cConnectionSettings(chip.Bus, chip.Address))), chip.ShuntOhms, chip.MaxExpectedAmps)),
+            "ina219" => new LazyPowerMonitor(() => OpenIna219(chip, open)),
             _ => throw new NotSupportedException($"No driver for power monitor chip '{chip.Chip}'; supported: {string.Join(", ", PowerMonitorChips)}."),
         };
     }
@@ -39,5 +39,20 @@ public static class BoardSensors
             "tmp102" => new LazyTemperatureSensor(() => new Tmp102TemperatureSensor(new Tmp102(open(new I2cConnectionSettings(chip.Bus, chip.Address))))),
             _ => throw new NotSupportedException($"No driver for temperature sensor chip '{chip.Chip}'; supported: {string.Join(", ", TemperatureSensorChips)}."),
         };
+    }
+
+    /// <summary>Opens the INA219 and calibrates it; closes the device again when that fails, so that a retry after each failure does not leak a handle.</summary>
+    private static Ina219PowerMonitor OpenIna219(PowerMonitorChip chip, Func<I2cConnectionSettings, I2cDevice> open)
+    {
+        var ina219 = new Ina219(open(new I2cConnectionSettings(chip.Bus, chip.Address)));
+        try
+        {
+            return new Ina219PowerMonitor(ina219, chip.ShuntOhms, chip.MaxExpectedAmps);
+        }
+        catch
+        {
+            ina219.Dispose();
+            throw;
+        }
     }
 }

@@ -5,6 +5,7 @@ public sealed class LazyPowerMonitor : IPowerMonitor, IDisposable
 {
     private readonly Func<IPowerMonitor> _open;
     private IPowerMonitor? _monitor;
+    private bool _disposed;
 
     /// <summary>Wraps <paramref name="open"/>, which builds the driver and throws <see cref="IOException"/> when the chip does not answer.</summary>
     public LazyPowerMonitor(Func<IPowerMonitor> open)
@@ -14,11 +15,18 @@ public sealed class LazyPowerMonitor : IPowerMonitor, IDisposable
     }
 
     /// <inheritdoc />
-    public PowerReading Read() => (_monitor ??= _open()).Read();
+    /// <exception cref="ObjectDisposedException">The monitor was disposed.</exception>
+    public PowerReading Read()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return (_monitor ??= _open()).Read();
+    }
 
     /// <inheritdoc />
+    /// <exception cref="ObjectDisposedException">The monitor was disposed.</exception>
     public bool TryRead(out PowerReading reading)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         try
         {
             _monitor ??= _open();
@@ -32,6 +40,15 @@ public sealed class LazyPowerMonitor : IPowerMonitor, IDisposable
         return _monitor.TryRead(out reading);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => (_monitor as IDisposable)?.Dispose();
+    /// <summary>Disposes the driver if it was opened; afterwards reads throw <see cref="ObjectDisposedException"/> instead of opening the chip again.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        (_monitor as IDisposable)?.Dispose();
+    }
 }

@@ -5,6 +5,7 @@ public sealed class LazyTemperatureSensor : ITemperatureSensor, IDisposable
 {
     private readonly Func<ITemperatureSensor> _open;
     private ITemperatureSensor? _sensor;
+    private bool _disposed;
 
     /// <summary>Wraps <paramref name="open"/>, which builds the driver and throws <see cref="IOException"/> when the chip does not answer.</summary>
     public LazyTemperatureSensor(Func<ITemperatureSensor> open)
@@ -14,11 +15,18 @@ public sealed class LazyTemperatureSensor : ITemperatureSensor, IDisposable
     }
 
     /// <inheritdoc />
-    public double ReadCelsius() => (_sensor ??= _open()).ReadCelsius();
+    /// <exception cref="ObjectDisposedException">The sensor was disposed.</exception>
+    public double ReadCelsius()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return (_sensor ??= _open()).ReadCelsius();
+    }
 
     /// <inheritdoc />
+    /// <exception cref="ObjectDisposedException">The sensor was disposed.</exception>
     public bool TryReadCelsius(out double celsius)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         try
         {
             _sensor ??= _open();
@@ -32,6 +40,15 @@ public sealed class LazyTemperatureSensor : ITemperatureSensor, IDisposable
         return _sensor.TryReadCelsius(out celsius);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => (_sensor as IDisposable)?.Dispose();
+    /// <summary>Disposes the driver if it was opened; afterwards reads throw <see cref="ObjectDisposedException"/> instead of opening the chip again.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        (_sensor as IDisposable)?.Dispose();
+    }
 }

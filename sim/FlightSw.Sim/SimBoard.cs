@@ -29,7 +29,14 @@ public sealed class SimBoard : IBoard
         _time = new BootScopedTimeProvider(hardware.Clock);
         GpioDriver = new SimGpioDriver(hardware.Definition.Gpio.PinCount);
         Gpio = new GpioController(GpioDriver);
-        ResetController = new SimResetController(cause, hardware.RequestReset);
+        // Software of a boot that has ended can no longer pull the reset line of the next one.
+        ResetController = new SimResetController(cause, (requested, reason) =>
+        {
+            if (!_disposed)
+            {
+                hardware.RequestReset(requested, reason);
+            }
+        });
         _powerMonitor = BoardSensors.CreatePowerMonitor(hardware.Definition.I2c.PowerMonitor, CreateI2cDevice);
         _temperatureSensor = BoardSensors.CreateTemperatureSensor(hardware.Definition.I2c.TemperatureSensor, CreateI2cDevice);
     }

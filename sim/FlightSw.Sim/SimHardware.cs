@@ -24,6 +24,7 @@ public sealed class SimHardware : IDisposable
     private readonly SensorNoise? _noise;
     private Dictionary<int, SimI2cBus> _buses = [];
     private ResetCause? _pendingReset;
+    private ITimer? _pendingBoot;
     private bool _disposed;
 
     /// <summary>Builds the hardware of <paramref name="definition"/>; nothing runs until <see cref="PowerOn"/>.</summary>
@@ -112,6 +113,7 @@ public sealed class SimHardware : IDisposable
     /// Resets the board as <paramref name="cause"/> would, right after the current callback
     /// returns (a reset asked for from inside the software does not tear it down mid-call).
     /// A second request before the first is carried out is ignored, as the line is already low.
+    /// A reset during the boot delay starts the boot over.
     /// </summary>
     public void RequestReset(ResetCause cause, string reason)
     {
@@ -141,6 +143,8 @@ public sealed class SimHardware : IDisposable
     private void CarryOutReset(ResetCause cause, string reason)
     {
         _pendingReset = null;
+        _pendingBoot?.Dispose(); // a boot still under way is cut short and starts over below
+        _pendingBoot = null;
         var record = new ResetRecord(Clock.Elapsed, cause, reason, Boots);
         _resets.Add(record);
         Watchdog.Disarm();
@@ -163,11 +167,17 @@ public sealed class SimHardware : IDisposable
     {
         var jitter = _options.BootJitter * ((2 * Random.NextDouble()) - 1);
         var delay = _options.BootDelay + jitter;
-        AfterCurrentCallback(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, () => Boot(cause));
+        _pendingBoot = AfterCurrentCallback(
+            delay < TimeSpan.Zero ? TimeSpan.Zero : delay,
+            () =>
+            {
+                _pendingBoot = null;
+                Boot(cause);
+            });
     }
 
     /// <summary>Runs <paramref name="action"/> once on the hardware clock after <paramref name="delay"/> (zero: right after the running callback).</summary>
-    private void AfterCurrentCallback(TimeSpan delay, Action action)
+    private ITimer AfterCurrentCallback(TimeSpan delay, Action action)
     {
         ITimer? timer = null;
         timer = Clock.CreateTimer(
@@ -179,6 +189,7 @@ public sealed class SimHardware : IDisposable
             null,
             delay,
             Timeout.InfiniteTimeSpan);
+        return timer;
     }
 
     private void Boot(ResetCause cause)

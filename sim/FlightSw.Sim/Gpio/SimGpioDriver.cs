@@ -230,6 +230,14 @@ public class SimGpioDriver : GpioDriver
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
+        if (!disposing)
+        {
+            // From the finalizer: nothing unmanaged to free, and the pins may never have been
+            // built (a constructor that threw still leaves a finalizable object).
+            base.Dispose(disposing);
+            return;
+        }
+
         List<SimGpioWaiter> released = [];
         lock (_sync)
         {

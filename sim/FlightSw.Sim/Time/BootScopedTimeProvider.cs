@@ -41,8 +41,11 @@ public sealed class BootScopedTimeProvider : TimeProvider
         {
             if (_ended)
             {
-                // Software of a boot that has ended gets timers that never fire.
-                return _clock.CreateTimer(callback, state, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                // Software of a boot that has ended gets timers that never fire: already
+                // disposed, so that Change cannot arm them either.
+                var dead = _clock.CreateTimer(callback, state, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                dead.Dispose();
+                return dead;
             }
 
             var timer = new ScopedTimer(this, _clock.CreateTimer(callback, state, dueTime, period));

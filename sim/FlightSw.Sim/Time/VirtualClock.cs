@@ -41,9 +41,10 @@ public sealed class VirtualClock : TimeProvider
             lock (_gate)
             {
                 int count = 0;
-                foreach (var (timer, _) in _queue.UnorderedItems)
+                foreach (var (timer, priority) in _queue.UnorderedItems)
                 {
-                    if (timer.IsArmed)
+                    // A changed timer leaves stale entries behind; only its live entry counts.
+                    if (timer.TryClaim(priority.DueTicks, priority.Sequence))
                     {
                         count++;
                     }
@@ -119,6 +120,7 @@ public sealed class VirtualClock : TimeProvider
     public bool RunUntil(Func<bool> condition, TimeSpan limit)
     {
         ArgumentNullException.ThrowIfNull(condition);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, TimeSpan.Zero);
         long endTicks = checked(_nowTicks + limit.Ticks);
         if (condition())
         {
@@ -159,11 +161,18 @@ public sealed class VirtualClock : TimeProvider
         AdvanceTo(checked(_nowTicks + duration.Ticks));
     }
 
+    /// <summary>
+    /// Queues <paramref name="timer"/> at <paramref name="dueTicks"/> and makes the new entry its
+    /// live one, both under the clock's lock, so that a run on another thread never sees the entry
+    /// before the timer knows it.
+    /// </summary>
     internal void Schedule(VirtualTimer timer, long dueTicks)
     {
         lock (_gate)
         {
-            _queue.Enqueue(timer, (dueTicks, _sequence++));
+            long sequence = _sequence++;
+            timer.SetLiveEntry(dueTicks, sequence);
+            _queue.Enqueue(timer, (dueTicks, sequence));
         }
     }
 
@@ -199,7 +208,7 @@ public sealed class VirtualClock : TimeProvider
                 }
 
                 _queue.Dequeue();
-                if (candidate.TryClaim(priority.DueTicks))
+                if (candidate.TryClaim(priority.DueTicks, priority.Sequence))
                 {
                     timer = candidate;
                     dueTicks = Math.Max(priority.DueTicks, _nowTicks);

@@ -2,7 +2,9 @@ namespace FlightSw.Sim.Time;
 
 /// <summary>
 /// A timer on a <see cref="VirtualClock"/>. Changing or disposing it leaves its old queue entry
-/// behind; that entry is recognised as stale by its due time and skipped.
+/// behind; that entry is recognised as stale by its sequence number and skipped. (The due time
+/// alone is not enough: a timer re-armed to the due time of one of its stale entries would
+/// otherwise fire from the stale entry, ahead of timers armed before it.)
 /// </summary>
 internal sealed class VirtualTimer : ITimer
 {
@@ -10,6 +12,7 @@ internal sealed class VirtualTimer : ITimer
     private readonly TimerCallback _callback;
     private readonly object? _state;
     private long _dueTicks = -1;
+    private long _sequence = -1;
     private long _periodTicks;
     private bool _disposed;
 
@@ -19,8 +22,6 @@ internal sealed class VirtualTimer : ITimer
         _callback = callback;
         _state = state;
     }
-
-    public bool IsArmed => !_disposed && _dueTicks >= 0;
 
     public bool Change(TimeSpan dueTime, TimeSpan period)
     {
@@ -38,21 +39,26 @@ internal sealed class VirtualTimer : ITimer
             return true;
         }
 
-        _dueTicks = checked(_clock.NowTicks + dueTime.Ticks);
-        _clock.Schedule(this, _dueTicks);
+        _clock.Schedule(this, checked(_clock.NowTicks + dueTime.Ticks));
         return true;
     }
 
-    /// <summary>True when the queue entry due at <paramref name="dueTicks"/> is this timer's live one.</summary>
-    public bool TryClaim(long dueTicks) => !_disposed && _dueTicks == dueTicks;
+    /// <summary>Records the queue entry just made as the live one. Called by the clock under its lock.</summary>
+    public void SetLiveEntry(long dueTicks, long sequence)
+    {
+        _dueTicks = dueTicks;
+        _sequence = sequence;
+    }
+
+    /// <summary>True when the queue entry (<paramref name="dueTicks"/>, <paramref name="sequence"/>) is this timer's live one.</summary>
+    public bool TryClaim(long dueTicks, long sequence) => !_disposed && _dueTicks == dueTicks && _sequence == sequence;
 
     public void Fire()
     {
         // Re-arm before the callback so that the callback may change or dispose the timer.
         if (_periodTicks > 0)
         {
-            _dueTicks = checked(_dueTicks + _periodTicks);
-            _clock.Schedule(this, _dueTicks);
+            _clock.Schedule(this, checked(_dueTicks + _periodTicks));
         }
         else
         {
