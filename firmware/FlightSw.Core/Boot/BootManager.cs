@@ -83,7 +83,14 @@ public sealed class BootManager : Component
 
         if (CheckedRecord.TryUnwrap(record, out var payload, out string error) && payload.Length == 4)
         {
-            return BinaryPrimitives.ReadUInt32LittleEndian(payload);
+            uint stored = BinaryPrimitives.ReadUInt32LittleEndian(payload);
+            if (stored < uint.MaxValue)
+            {
+                return stored;
+            }
+
+            // Counting on from here would overflow and stop every boot.
+            error = $"counter {stored} is at its maximum";
         }
 
         Emit(_counterInvalid, payload.Length == 4 || error.Length > 0 ? error : $"payload is {payload.Length} bytes", 0);

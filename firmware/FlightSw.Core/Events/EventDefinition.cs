@@ -38,6 +38,7 @@ public sealed partial class EventDefinition
     /// <summary>The component that declared the event; set when the component is added to an application.</summary>
     public string Component { get; internal set; } = "";
 
+    /// <summary>A <c>{placeholder}</c> of a template; group 1 is its name.</summary>
     [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}")]
-    private static partial Regex Placeholder();
+    internal static partial Regex Placeholder();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using NLog;
 
 namespace FlightSw.Core.Events;
@@ -148,13 +147,10 @@ public sealed class EventLog
             return template;
         }
 
-        var builder = new StringBuilder(template);
-        foreach (var (name, value) in arguments)
-        {
-            builder.Replace("{" + name + "}", Format(value));
-        }
-
-        return builder.ToString();
+        // One pass over the template, the n-th placeholder taking the n-th argument, so that an
+        // argument's text (which may come from the ground) is never taken for a placeholder.
+        int next = 0;
+        return EventDefinition.Placeholder().Replace(template, _ => Format(arguments[next++].Value));
     }
 
     private static string Format(object? value) => value switch

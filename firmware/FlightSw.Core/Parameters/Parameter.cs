@@ -36,7 +36,7 @@ public abstract class Parameter
     /// <summary>The accepted range, for messages, for example <c>[-40, 125]</c>.</summary>
     public abstract string RangeText { get; }
 
-    /// <summary>Whether the value differs from the default.</summary>
+    /// <summary>Whether the value equals the default.</summary>
     public abstract bool IsDefault { get; }
 
     /// <summary>Parses and sets a value; false with a reason when it does not parse or is out of range.</summary>

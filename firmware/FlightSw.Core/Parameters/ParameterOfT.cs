@@ -63,7 +63,10 @@ public sealed class Parameter<T> : Parameter
     /// <inheritdoc />
     public override bool TrySetText(string text, out string error)
     {
-        if (!T.TryParse(text, CultureInfo.InvariantCulture, out var value))
+        // A group separator is refused, so that "8,5" meant as 8.5 is not read as 85.
+        if (text is null
+            || text.Contains(NumberFormatInfo.InvariantInfo.NumberGroupSeparator, StringComparison.Ordinal)
+            || !T.TryParse(text, CultureInfo.InvariantCulture, out var value))
         {
             error = $"{Name} takes a {typeof(T).Name} value (was '{text}')";
             return false;

@@ -31,6 +31,7 @@ public sealed class RateGroupScheduler : Component
     private ITimer? _timer;
     private long _startTimestamp;
     private long _tick = -1;
+    private long _ticksRun;
 
     /// <summary>The timing the scheduler runs with.</summary>
     public SchedulerOptions Options => _options;
@@ -52,8 +53,8 @@ public sealed class RateGroupScheduler : Component
         _componentFault = DeclareEvent(2, "SCHED_COMPONENT_FAULT", EventSeverity.WarningHigh, "Component {component} failed in {group}: {error}");
     }
 
-    /// <summary>Base ticks run since the scheduler started.</summary>
-    public long Ticks => _tick + 1;
+    /// <summary>Base ticks actually run since the scheduler started (missed ones are counted in <see cref="Slips"/>).</summary>
+    public long Ticks => _ticksRun;
 
     /// <summary>Slips (overruns and missed cycles) since the scheduler started.</summary>
     public long Slips { get; private set; }
@@ -115,9 +116,11 @@ public sealed class RateGroupScheduler : Component
         var time = Context.Time;
         long now = time.GetTimestamp();
         var sinceStart = time.GetElapsedTime(_startTimestamp, now);
-        // The slot this firing belongs to, rounded so that timer jitter on hardware does not
-        // count as a miss. Late firings of slots already run (a catch-up burst) do nothing.
-        long due = (long)Math.Round((double)sinceStart.Ticks / _options.BasePeriod.Ticks, MidpointRounding.AwayFromZero) - 1;
+        // The slot this firing belongs to: the latest whose start has passed, allowing a timer
+        // on hardware to wake up to a quarter period early. A slot never runs earlier than that,
+        // and late firings of slots already run (a catch-up burst) do nothing.
+        long earlyTolerance = _options.BasePeriod.Ticks / 4;
+        long due = ((sinceStart.Ticks + earlyTolerance) / _options.BasePeriod.Ticks) - 1;
         if (due <= _tick)
         {
             return;
@@ -141,7 +144,8 @@ public sealed class RateGroupScheduler : Component
             }
         }
 
-        _ticks.Write((ulong)(_tick + 1));
+        _ticksRun++;
+        _ticks.Write((ulong)_ticksRun);
         _lastTickMs.Write(time.GetElapsedTime(tickStart).TotalMilliseconds);
     }
 
