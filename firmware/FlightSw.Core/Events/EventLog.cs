@@ -15,7 +15,6 @@ public sealed class EventLog
     private readonly TimeProvider _time;
     private readonly EventRecord?[] _ring;
     private readonly long[] _countBySeverity = new long[Enum.GetValues<EventSeverity>().Length];
-    private readonly Dictionary<string, Logger> _loggers = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private int _next;
     private ulong _sequence;
@@ -105,17 +104,8 @@ public sealed class EventLog
 
     private void WriteToLog(EventDefinition definition, EventRecord record, object?[] arguments)
     {
-        Logger logger;
-        lock (_gate)
-        {
-            string loggerName = "FlightSw." + (record.Component.Length == 0 ? "Node" : record.Component);
-            if (!_loggers.TryGetValue(loggerName, out logger!))
-            {
-                logger = LogManager.GetLogger(loggerName);
-                _loggers.Add(loggerName, logger);
-            }
-        }
-
+        // NLog caches loggers by name.
+        var logger = LogManager.GetLogger("FlightSw." + (record.Component.Length == 0 ? "Node" : record.Component));
         var level = ToLogLevel(definition.Severity);
         if (!logger.IsEnabled(level))
         {

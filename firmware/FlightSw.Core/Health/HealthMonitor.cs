@@ -47,7 +47,8 @@ public sealed class HealthMonitor : Component
     /// <inheritdoc />
     protected override void OnStart()
     {
-        var period = SchedulerOptionsOf(Context).Period(RateGroupId.Rate1Hz);
+        var scheduler = Context.Components.Values.OfType<RateGroupScheduler>().Single().Options;
+        var period = scheduler.Period(RateGroupId.Rate1Hz);
         foreach (var component in Context.Components.Values)
         {
             if (component.RateGroups.Count == 0)
@@ -55,7 +56,7 @@ public sealed class HealthMonitor : Component
                 continue;
             }
 
-            var slowest = component.RateGroups.Max(g => SchedulerOptionsOf(Context).Period(g));
+            var slowest = component.RateGroups.Max(scheduler.Period);
             var deadline = TimeSpan.FromTicks(Math.Max(2 * slowest.Ticks, 2 * period.Ticks));
             _watches.Add(new Watch(component, deadline));
         }
@@ -116,9 +117,6 @@ public sealed class HealthMonitor : Component
             _pets.Write(_pets.Value + 1);
         }
     }
-
-    private static SchedulerOptions SchedulerOptionsOf(FlightContext context) =>
-        context.Components.Values.OfType<RateGroupScheduler>().Single().Options;
 
     /// <summary>What the monitor knows of one component's heartbeat.</summary>
     private sealed class Watch(Component component, TimeSpan deadline)
