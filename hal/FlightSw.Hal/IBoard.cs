@@ -1,6 +1,7 @@
 using System.Device.Gpio;
 using System.Device.I2c;
 using FlightSw.Hal.Boards;
+using FlightSw.Hal.Memory;
 
 namespace FlightSw.Hal;
 
@@ -40,4 +41,10 @@ public interface IBoard : IDisposable
 
     /// <summary>Storage that survives resets and power loss.</summary>
     IPersistentStore PersistentStore { get; }
+
+    /// <summary>
+    /// The protected memory of this boot that upsets can hit: flight software registers its ECC
+    /// regions here so that fault injection (and, on the simulated board, radiation) can find them.
+    /// </summary>
+    MemoryMap Memory { get; }
 }

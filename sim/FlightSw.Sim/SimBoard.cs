@@ -3,6 +3,7 @@ using System.Device.I2c;
 using FlightSw.Hal;
 using FlightSw.Hal.Boards;
 using FlightSw.Hal.Devices;
+using FlightSw.Hal.Memory;
 using FlightSw.Sim.Devices;
 using FlightSw.Sim.Gpio;
 using FlightSw.Sim.Time;
@@ -70,6 +71,9 @@ public sealed class SimBoard : IBoard
 
     /// <inheritdoc />
     public IPersistentStore PersistentStore => _hardware.Store;
+
+    /// <inheritdoc />
+    public MemoryMap Memory { get; } = new();
 
     /// <inheritdoc />
     public I2cDevice CreateI2cDevice(I2cConnectionSettings settings)
