@@ -1,9 +1,11 @@
+using FlightSw.Sim.Faults;
+
 namespace FlightSw.Sim.Tests;
 
 public class SimHardwareOptionsTests
 {
     [Test]
-    public void Constructor_Defaults_AreTwoSecondBootWithHalfSecondJitterAndNoise()
+    public void Constructor_Defaults_AreTwoSecondBootWithHalfSecondJitterNoiseAndNoUpsets()
     {
         var options = new SimHardwareOptions();
 
@@ -12,6 +14,8 @@ public class SimHardwareOptionsTests
             Assert.That(options.BootDelay, Is.EqualTo(TimeSpan.FromSeconds(2)));
             Assert.That(options.BootJitter, Is.EqualTo(TimeSpan.FromMilliseconds(500)));
             Assert.That(options.SensorNoise, Is.True);
+            Assert.That(options.Upsets, Is.EqualTo(new UpsetInjectorOptions()));
+            Assert.That(options.Upsets.RatePerBitPerDay, Is.Zero);
             Assert.That(SimHardwareOptions.DefaultBootDelay, Is.EqualTo(options.BootDelay));
             Assert.That(SimHardwareOptions.DefaultBootJitter, Is.EqualTo(options.BootJitter));
         }
@@ -28,6 +32,20 @@ public class SimHardwareOptionsTests
         {
             Assert.That(quiet, Is.Not.EqualTo(defaults));
             Assert.That(quiet with { SensorNoise = true }, Is.EqualTo(defaults));
+        }
+    }
+
+    [Test]
+    public void With_SameUpsetSettingsInANewRecord_IsEqual()
+    {
+        var irradiated = new SimHardwareOptions { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = UpsetInjectorOptions.Alsat1RatePerBitPerDay } };
+
+        var again = irradiated with { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = UpsetInjectorOptions.Alsat1RatePerBitPerDay } };
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(again, Is.EqualTo(irradiated));
+            Assert.That(irradiated, Is.Not.EqualTo(new SimHardwareOptions()));
         }
     }
 }

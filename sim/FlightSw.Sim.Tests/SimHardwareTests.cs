@@ -1,5 +1,7 @@
 using FlightSw.Hal;
 using FlightSw.Sim.Chips;
+using FlightSw.Sim.Faults;
+using FlightSw.Sim.Tests.Faults;
 using FlightSw.Sim.Time;
 using static FlightSw.Sim.Tests.SimBoardFile;
 
@@ -511,6 +513,169 @@ public class SimHardwareTests
         }
     }
 
+    [Test]
+    public void Constructor_DefaultOptions_UpsetInjectorRunsAtRateZero()
+    {
+        using var hardware = new SimHardware(Definition, seed: 1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(hardware.Upsets.IsRunning, Is.True);
+            Assert.That(hardware.Upsets.Options.RatePerBitPerDay, Is.Zero);
+            Assert.That(hardware.Upsets.Seed, Is.Not.EqualTo(hardware.Seed), "the radiation has a stream of its own");
+        }
+    }
+
+    [Test]
+    public void Constructor_InvalidUpsetOptions_ThrowsArgumentOutOfRangeException()
+    {
+        var options = new SimHardwareOptions { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = -1 } };
+
+        Assert.That(() => new SimHardware(Definition, seed: 1, options), Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
+    public void Upsets_DefaultOptions_NeverHitRegisteredMemory()
+    {
+        using var hardware = new SimHardware(Definition, seed: 1);
+        var board = PowerOnAndBoot(hardware);
+        var ram = new BitArrayTarget("ram", 100_000);
+        board.Memory.Register(ram);
+
+        hardware.Clock.RunFor(TimeSpan.FromDays(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(hardware.Upsets.Records, Is.Empty);
+            Assert.That(ram.Flips, Is.Zero);
+        }
+    }
+
+    [Test]
+    public void Upsets_AcrossResets_HitOnlyTheMemoryOfTheBootThatIsUp()
+    {
+        using var hardware = Irradiated(seed: 40);
+        var hits = new List<(InjectedUpset Upset, int? BootUp)>();
+        hardware.Upsets.Injected += upset => hits.Add((upset, hardware.Board?.BootNumber));
+        var rams = new Dictionary<int, BitArrayTarget>();
+        hardware.Booted += board => board.Memory.Register(rams[board.BootNumber] = new BitArrayTarget("ram", 100_000));
+
+        hardware.Clock.RunFor(TimeSpan.FromMinutes(10)); // powered off
+        var board = PowerOnAndBoot(hardware);
+        var firstBootAt = hardware.Clock.Elapsed;
+        for (int i = 0; i < 3; i++)
+        {
+            hardware.Clock.RunFor(TimeSpan.FromMinutes(1));
+            hardware.RequestReset(ResetCause.CommandedWarmReset, "next boot");
+            board = RunUntilBooted(hardware, board);
+        }
+
+        hardware.Clock.RunFor(TimeSpan.FromMinutes(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(hits.Select(h => h.Upset), Is.EqualTo(hardware.Upsets.Records));
+            Assert.That(hits.Select(h => h.Upset.Time), Has.All.GreaterThanOrEqualTo(firstBootAt), "nothing before the first boot");
+            Assert.That(hits.Select(h => (int?)h.Upset.Boot), Is.EqualTo(hits.Select(h => h.BootUp)), "each upset hit the boot that was up");
+            Assert.That(hits.Select(h => h.Upset.Boot).Distinct(), Is.EqualTo(new[] { 1, 2, 3, 4 }), "the radiation goes on across resets");
+            Assert.That(rams.Values.Sum(ram => ram.Flips), Is.EqualTo(hits.Sum(h => h.Upset.PhysicalBits.Count)));
+            foreach (var (boot, ram) in rams)
+            {
+                Assert.That(ram.Flips, Is.EqualTo(hits.Where(h => h.Upset.Boot == boot).Sum(h => h.Upset.PhysicalBits.Count)), $"boot {boot}");
+            }
+        }
+    }
+
+    [Test]
+    public void Upsets_DuringTheBootDelay_HitNothing()
+    {
+        using var hardware = Irradiated(seed: 41);
+        hardware.Booted += board => board.Memory.Register(new BitArrayTarget("ram", 100_000));
+        var board = PowerOnAndBoot(hardware);
+        hardware.Clock.RunFor(TimeSpan.FromMinutes(1));
+        int beforeReset = hardware.Upsets.Records.Count;
+
+        hardware.RequestReset(ResetCause.CommandedWarmReset, "reboot");
+        hardware.Clock.RunFor(TimeSpan.FromMilliseconds(1));
+        hardware.Clock.RunUntil(() => hardware.Board is not null, TimeSpan.FromMinutes(1));
+        int atNewBoot = hardware.Upsets.Records.Count;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(beforeReset, Is.GreaterThan(100), "at 11.6 upsets a second, a 2 s boot would see about 23");
+            Assert.That(atNewBoot, Is.EqualTo(beforeReset));
+            Assert.That(hardware.Board, Is.Not.SameAs(board));
+        }
+    }
+
+    [Test]
+    public void Upsets_SameSeed_IdenticalRecords()
+    {
+        var first = RecordUpsets(seed: 42);
+        var second = RecordUpsets(seed: 42);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first, Has.Count.GreaterThan(100));
+            Assert.That(second, Is.EqualTo(first));
+        }
+    }
+
+    [Test]
+    public void Upsets_DifferentSeed_DifferentRecords()
+    {
+        Assert.That(RecordUpsets(seed: 43), Is.Not.EqualTo(RecordUpsets(seed: 42)));
+    }
+
+    [Test]
+    public void Upsets_SwitchedOn_LeaveTheHardwareRandomSequenceAsItWas()
+    {
+        var quiet = RecordRun(seed: 2024);
+        var irradiated = RecordRun(seed: 2024, new SimHardwareOptions { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = 10 } });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(irradiated.BootTimes, Is.EqualTo(quiet.BootTimes));
+            Assert.That(irradiated.Readings, Is.EqualTo(quiet.Readings));
+        }
+    }
+
+    [Test]
+    public void Dispose_Irradiated_StopsTheUpsets()
+    {
+        var hardware = Irradiated(seed: 44);
+        hardware.Booted += board => board.Memory.Register(new BitArrayTarget("ram", 100_000));
+        PowerOnAndBoot(hardware);
+        hardware.Clock.RunFor(TimeSpan.FromSeconds(10));
+
+        hardware.Dispose();
+        int atDispose = hardware.Upsets.Records.Count;
+        hardware.Clock.RunFor(TimeSpan.FromMinutes(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(atDispose, Is.GreaterThan(0));
+            Assert.That(hardware.Upsets.IsRunning, Is.False);
+            Assert.That(hardware.Upsets.Records, Has.Count.EqualTo(atDispose));
+        }
+    }
+
+    /// <summary>Hardware at 10 upsets per bit per day: 11.6 a second in 100,000 bits.</summary>
+    private static SimHardware Irradiated(int seed) =>
+        new(Definition, seed, new SimHardwareOptions { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = 10 } });
+
+    private static List<InjectedUpset> RecordUpsets(int seed)
+    {
+        using var hardware = Irradiated(seed);
+        hardware.Booted += board => board.Memory.Register(new BitArrayTarget("ram", 100_000));
+        var board = PowerOnAndBoot(hardware);
+        hardware.Clock.RunFor(TimeSpan.FromSeconds(10));
+        hardware.RequestReset(ResetCause.Watchdog, "test");
+        RunUntilBooted(hardware, board);
+        hardware.Clock.RunFor(TimeSpan.FromSeconds(10));
+        return [.. hardware.Upsets.Records];
+    }
+
     private static ushort ReadIna219Calibration(SimHardware hardware)
     {
         using var device = hardware.I2cBuses[1].CreateDevice(0x40);
@@ -519,9 +684,9 @@ public class SimHardwareTests
         return (ushort)((data[0] << 8) | data[1]);
     }
 
-    private static (List<TimeSpan> BootTimes, List<(PowerReading Power, double Celsius)> Readings) RecordRun(int seed)
+    private static (List<TimeSpan> BootTimes, List<(PowerReading Power, double Celsius)> Readings) RecordRun(int seed, SimHardwareOptions? options = null)
     {
-        using var hardware = new SimHardware(Definition, seed);
+        using var hardware = new SimHardware(Definition, seed, options);
         var bootTimes = new List<TimeSpan>();
         var readings = new List<(PowerReading, double)>();
         hardware.Booted += _ => bootTimes.Add(hardware.Clock.Elapsed);

@@ -4,6 +4,7 @@ using FlightSw.Sim.Buses;
 using FlightSw.Sim.Chips;
 using FlightSw.Sim.Devices;
 using FlightSw.Sim.Environment;
+using FlightSw.Sim.Faults;
 using FlightSw.Sim.Gpio;
 using FlightSw.Sim.Time;
 
@@ -15,10 +16,15 @@ namespace FlightSw.Sim;
 /// see. It outlives the software: on every power-on and reset it hands a fresh
 /// <see cref="SimBoard"/> to whoever boots the flight software (<see cref="Booted"/>), and on a
 /// reset it ends that boot (<see cref="BootEnded"/>), killing its timers and volatile state.
-/// Everything random comes from one seeded generator, so a seed fixes the run.
+/// Everything random comes from the seed, so a seed fixes the run: the hardware's own choices
+/// from one generator (<see cref="Random"/>), the radiation (<see cref="Upsets"/>) from a second
+/// seed derived from it, so that switching radiation on leaves every other draw as it was.
 /// </summary>
 public sealed class SimHardware : IDisposable
 {
+    /// <summary>Stream number of the radiation's seed (see <see cref="DeriveSeed"/>); changing it changes every seeded radiation run.</summary>
+    private const ulong UpsetSeedStream = 1;
+
     private readonly SimHardwareOptions _options;
     private readonly List<ResetRecord> _resets = [];
     private readonly SensorNoise? _noise;
@@ -48,7 +54,9 @@ public sealed class SimHardware : IDisposable
 
         Store = new SimPersistentStore();
         Watchdog = new SimWatchdog(Clock, definition.Watchdog.Timeout, () => RequestReset(ResetCause.Watchdog, "watchdog expired"));
+        Upsets = new UpsetInjector(Clock, _options.Upsets, DeriveSeed(seed, UpsetSeedStream), () => Board?.Memory, () => Board?.BootNumber ?? 0);
         BuildChips();
+        Upsets.Start(); // at rate 0 (the default) it schedules nothing
     }
 
     /// <summary>Raised when a boot's software may start, with the boot's board.</summary>
@@ -74,6 +82,13 @@ public sealed class SimHardware : IDisposable
 
     /// <summary>The hardware watchdog.</summary>
     public SimWatchdog Watchdog { get; }
+
+    /// <summary>
+    /// The radiation: upsets in the memory the current boot registered in
+    /// <see cref="SimBoard.Memory"/>, at the rate of <see cref="SimHardwareOptions.Upsets"/>
+    /// (off by default). It runs across boots; nothing is hit while the board is off or booting.
+    /// </summary>
+    public UpsetInjector Upsets { get; }
 
     /// <summary>Non-volatile storage, surviving every reset.</summary>
     public SimPersistentStore Store { get; }
@@ -138,6 +153,22 @@ public sealed class SimHardware : IDisposable
         Board?.Dispose();
         Board = null;
         Watchdog.Disarm();
+        Upsets.Dispose();
+    }
+
+    /// <summary>
+    /// A seed for a separate random stream, mixed from the run's seed with the SplitMix64
+    /// finaliser (integer operations only, so the same on every processor).
+    /// </summary>
+    private static int DeriveSeed(int seed, ulong stream)
+    {
+        unchecked
+        {
+            ulong z = ((ulong)seed << 32) ^ (stream * 0x9E3779B97F4A7C15UL);
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return (int)(z ^ (z >> 31));
+        }
     }
 
     private void CarryOutReset(ResetCause cause, string reason)

@@ -1,3 +1,5 @@
+using FlightSw.Sim.Faults;
+
 namespace FlightSw.Sim;
 
 /// <summary>Settings of the simulated hardware. The defaults live here.</summary>
@@ -17,4 +19,10 @@ public sealed record SimHardwareOptions
 
     /// <summary>Whether sensor readings carry noise (<see cref="Environment.SensorNoise"/>); on by default.</summary>
     public bool SensorNoise { get; init; } = true;
+
+    /// <summary>
+    /// The radiation upset settings of <see cref="SimHardware.Upsets"/>; off by default
+    /// (<see cref="UpsetInjectorOptions.RatePerBitPerDay"/> 0).
+    /// </summary>
+    public UpsetInjectorOptions Upsets { get; init; } = new();
 }
