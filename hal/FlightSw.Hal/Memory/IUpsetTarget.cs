@@ -21,4 +21,11 @@ public interface IUpsetTarget
 
     /// <summary>The codeword, and the bit within it, that physical bit <paramref name="physicalBit"/> belongs to.</summary>
     CodewordBit Locate(long physicalBit);
+
+    /// <summary>
+    /// The physical bit that holds <paramref name="location"/>: the inverse of <see cref="Locate"/>,
+    /// so that a fault-injection command can aim at one bit of one codeword.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">No such codeword or bit.</exception>
+    long PhysicalBitOf(CodewordBit location);
 }
