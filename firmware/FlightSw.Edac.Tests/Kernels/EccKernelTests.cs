@@ -6,7 +6,7 @@ namespace FlightSw.Edac.Tests.Kernels;
 [TestFixtureSource(nameof(KernelNames))]
 public class EccKernelTests(string kernelName)
 {
-    private static readonly int[] Lengths = [0, 1, 3, 4, 63, 64, 65, 127, 128, 200, 1000, 4096 + 17];
+    private static readonly int[] Lengths = [0, 1, 3, 4, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 200, 1000, 4096 + 17];
 
     private EccKernel _kernel = null!;
 

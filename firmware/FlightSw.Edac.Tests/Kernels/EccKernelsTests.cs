@@ -17,6 +17,12 @@ public class EccKernelsTests
     }
 
     [Test]
+    public void All_FastestFirst_GfniAvx2AdvSimdThenScalar()
+    {
+        Assert.That(EccKernels.All.Select(kernel => kernel.Name), Is.EqualTo(new[] { "gfni-avx512", "avx2", "advsimd", "scalar" }));
+    }
+
+    [Test]
     public void All_NamesAreUnique()
     {
         Assert.That(EccKernels.All.Select(kernel => kernel.Name), Is.Unique);

@@ -7,6 +7,8 @@ public static class EccKernels
     public static IReadOnlyList<EccKernel> All { get; } =
     [
         GfniEccKernel.Instance,
+        Avx2EccKernel.Instance,
+        AdvSimdEccKernel.Instance,
         ScalarEccKernel.Instance,
     ];
 
