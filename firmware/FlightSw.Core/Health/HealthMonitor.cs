@@ -23,6 +23,8 @@ public sealed class HealthMonitor : Component
     private readonly EventDefinition _armed;
     private readonly EventDefinition _unresponsiveEvent;
     private readonly EventDefinition _recovered;
+    private readonly EventDefinition _escalated;
+    private readonly TelemetryChannel<uint> _escalations;
     private uint _nextKey = 1;
 
     /// <summary>Creates the health monitor.</summary>
@@ -32,10 +34,12 @@ public sealed class HealthMonitor : Component
         _pets = DeclareChannel<uint>(0, "HEALTH_WDOG_PETS", "", "Watchdog pets since boot");
         _unresponsive = DeclareChannel<uint>(1, "HEALTH_UNRESPONSIVE", "", "Components not answering their heartbeat");
         _watchdogRunning = DeclareChannel<bool>(2, "HEALTH_WDOG_ARMED", "", "Whether the hardware watchdog is armed");
+        _escalations = DeclareChannel<uint>(3, "HEALTH_ESCALATIONS", "", "Faults escalated to the health monitor since boot");
 
         _armed = DeclareEvent(0, "HEALTH_WDOG_ARMED", EventSeverity.ActivityLow, "Watchdog armed, timeout {timeoutS} s; {components} components monitored");
         _unresponsiveEvent = DeclareEvent(1, "HEALTH_UNRESPONSIVE", EventSeverity.WarningHigh, "Component {component} has not answered heartbeat {key} for {waitedS} s; watchdog no longer petted");
         _recovered = DeclareEvent(2, "HEALTH_RECOVERED", EventSeverity.ActivityHigh, "Component {component} answers its heartbeat again");
+        _escalated = DeclareEvent(3, "HEALTH_ESCALATED", EventSeverity.WarningHigh, "Component {component} cannot recover by itself ({reason}); warm reset requested");
     }
 
     /// <summary>Names of the components currently not answering.</summary>
@@ -43,6 +47,20 @@ public sealed class HealthMonitor : Component
 
     /// <summary>Watchdog pets since boot.</summary>
     public uint WatchdogPets => _pets.Value;
+
+    /// <summary>
+    /// Takes a fault that <paramref name="reporter"/> cannot repair by itself (for example an
+    /// uncorrectable word in a region with no golden image or recompute callback): raises
+    /// HEALTH_ESCALATED and asks the board for a warm reset, which rebuilds volatile state from
+    /// its sources. The recovery ladder of the health issue refines what happens here.
+    /// </summary>
+    public void Escalate(Component reporter, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reporter);
+        _escalations.Write(_escalations.Value + 1);
+        Emit(_escalated, reporter.Name, reason);
+        Context.Board.ResetController.RequestWarmReset($"{reporter.Name}: {reason}");
+    }
 
     /// <inheritdoc />
     protected override void OnStart()
