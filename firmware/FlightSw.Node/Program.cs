@@ -12,15 +12,24 @@ public static class Program
     {
         var board = new Option<string>("--board") { Description = "Board to run on, by name from boards/ (default sim)", DefaultValueFactory = _ => "sim" };
         var duration = new Option<string>("--duration") { Description = "Simulated time to run: 3orbits, 1orbit, 90s, 15m, 6h, 2d or hh:mm:ss", DefaultValueFactory = _ => SimulatedDuration.Default };
-        var seed = new Option<int>("--seed") { Description = "Seed of the simulation: the same seed gives the same run", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulation (or of the self test's buffers): the same seed gives the same run", DefaultValueFactory = _ => 1 };
         var realtime = new Option<bool>("--realtime") { Description = "Pace the simulated board at wall-clock speed" };
+        var selfTest = new Option<bool>("--self-test")
+        {
+            Description = "Test every ECC kernel this processor can run against the scalar reference, print one line per kernel and exit: 0 when all passed, 1 otherwise",
+        };
         var root = new RootCommand("FlightSw flight node: flies the flight software on a board, by default the simulated one.")
         {
-            board, duration, seed, realtime,
+            board, duration, seed, realtime, selfTest,
         };
 
         root.SetAction((parse, cancellation) =>
         {
+            if (parse.GetValue(selfTest))
+            {
+                return Task.FromResult(NodeRunner.RunSelfTest(parse.GetValue(seed), Console.Out, Console.Error));
+            }
+
             string durationText = parse.GetValue(duration)!;
             if (!SimulatedDuration.TryParse(durationText, out var span, out string error))
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlightSw.Edac.Kernels;
 using FlightSw.Node.Cli;
 using FlightSw.Sim.Environment;
 using Spectre.Console;
@@ -34,6 +35,29 @@ public sealed class NodeRunnerTests
             Assert.That(summary, Does.Contain("NOMINAL"));
             Assert.That(summary, Does.Match(@"Slips\s+│ 0 "));
             Assert.That(summary, Does.Match(@"Watchdog resets\s+│ 0 "));
+        });
+    }
+
+    [Test]
+    public void RunSelfTest_ThisProcessor_OneLinePerKernelEverySupportedPassesExit0()
+    {
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+
+        int code = NodeRunner.RunSelfTest(seed: 1, output, error);
+
+        string[] lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), output.ToString());
+            Assert.That(lines, Has.Length.EqualTo(EccKernels.All.Count));
+            foreach (var (line, kernel) in lines.Zip(EccKernels.All))
+            {
+                string expected = kernel.IsSupported ? @"\s+supported\s+PASS\s+matches " : @"\s+unsupported\s+SKIP\s+not run";
+                Assert.That(line, Does.Match($"^{kernel.Name}{expected}"));
+            }
+
+            Assert.That(error.ToString(), Does.Contain("every supported kernel passed").And.Contain(EccKernels.Best.Name));
         });
     }
 

@@ -111,6 +111,21 @@ public sealed class ProgramTests
     }
 
     [Test]
+    public void Main_SelfTest_PrintsEveryKernelAndExits0WithoutRunningTheBoard()
+    {
+        int code = Program.Main(["--self-test", "--seed", "2"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), _out.ToString() + _error);
+            Assert.That(_out.ToString(), Does.Match(@"(?m)^scalar\s+supported\s+PASS"));
+            Assert.That(_out.ToString(), Does.Contain("gfni-avx512").And.Contain("avx2").And.Contain("advsimd"));
+            Assert.That(_out.ToString(), Does.Not.Contain("FlightSw node summary"));
+            Assert.That(_error.ToString(), Does.Contain("seed 2"));
+        });
+    }
+
+    [Test]
     public void Main_SimBoardOneOrbit_PrintsTheSummaryAndExits0()
     {
         int code = Program.Main(["--duration", "1orbit", "--seed", "3"]);

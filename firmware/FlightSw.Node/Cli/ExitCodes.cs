@@ -9,6 +9,9 @@ public static class ExitCodes
     /// <summary>The flight software failed with an unhandled error.</summary>
     public const int Crashed = 1;
 
+    /// <summary><c>--self-test</c>: a kernel this processor can run gave a result different from the reference.</summary>
+    public const int SelfTestFailed = 1;
+
     /// <summary>Bad input: unknown board, malformed board file, bad option.</summary>
     public const int BadInput = 2;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using FlightSw.Edac.Kernels;
 using FlightSw.Hal.Boards;
 using FlightSw.Node.Simulation;
 using FlightSw.Sim.Time;
@@ -53,6 +55,33 @@ public static class NodeRunner
                     "Run the node on the simulated board with --board sim.");
                 return ExitCodes.BackendUnavailable;
         }
+    }
+
+    /// <summary>
+    /// Runs the built-in self test of the ECC kernels (<see cref="EccSelfTest"/>) and prints
+    /// one line per kernel to <paramref name="output"/>: name, supported or not, PASS, FAIL or
+    /// SKIP, and the detail. The verdict goes to <paramref name="error"/>. Returns
+    /// <see cref="ExitCodes.Ok"/> when every kernel this processor can run passed, otherwise
+    /// <see cref="ExitCodes.SelfTestFailed"/>. Needs no board, so it runs the same at bring-up.
+    /// </summary>
+    public static int RunSelfTest(int seed, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+
+        var results = EccSelfTest.Run(seed);
+        int width = results.Max(result => result.Kernel.Length);
+        foreach (var result in results)
+        {
+            string status = !result.Supported ? "SKIP" : result.Passed ? "PASS" : "FAIL";
+            output.WriteLine($"{result.Kernel.PadRight(width)}  {(result.Supported ? "supported" : "unsupported"),-11}  {status}  {result.Detail}");
+        }
+
+        bool passed = EccSelfTest.AllPassed(results);
+        error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"ECC kernel self test on {RuntimeInformation.ProcessArchitecture} (seed {seed}): {(passed ? "every supported kernel passed" : "FAILED")}; the fastest supported kernel is {EccKernels.Best.Name}."));
+        return passed ? ExitCodes.Ok : ExitCodes.SelfTestFailed;
     }
 
     private static int RunSimulated(BoardDefinition definition, NodeOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using FlightSw.Edac.Golden;
+using FlightSw.Edac.Regions;
+
+namespace FlightSw.Node.Payload;
+
+/// <summary>
+/// Reads <c>images/images.json</c>, the list of golden images the node loads into ECC regions.
+/// A malformed manifest is refused with the file, the JSON path of the field and the reason.
+/// </summary>
+public static class PayloadImageManifest
+{
+    /// <summary>Environment variable naming another images folder.</summary>
+    public const string DirectoryEnvironmentVariable = "FLIGHTSW_IMAGES_DIR";
+
+    /// <summary>Name of the manifest file in the images folder.</summary>
+    public const string FileName = "images.json";
+
+    /// <summary>Largest image a region can hold: 2^31 - 1 words would overflow; 1 GiB is plenty for a node.</summary>
+    public const long MaxImageBytes = 1L << 30;
+
+    private static readonly int[] AllowedInterleaveDepths = [1, 2, 4, 8];
+
+    /// <summary>The images folder: <see cref="DirectoryEnvironmentVariable"/>, else <c>images</c> beside the executable.</summary>
+    public static string DefaultDirectory()
+    {
+        string? configured = Environment.GetEnvironmentVariable(DirectoryEnvironmentVariable);
+        return string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "images") : Path.GetFullPath(configured);
+    }
+
+    /// <summary>
+    /// The images listed in <paramref name="directory"/>'s manifest; none when the folder has no
+    /// manifest (a board without payload).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The manifest is malformed; the message names file, field and reason.</exception>
+    public static IReadOnlyList<PayloadImage> Load(string directory)
+    {
+        string path = Path.Combine(directory, FileName);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException exception)
+        {
+            throw Malformed(path, "$", $"not valid JSON ({exception.Message})");
+        }
+
+        using (document)
+        {
+            if (!document.RootElement.TryGetProperty("images", out var images) || images.ValueKind != JsonValueKind.Array)
+            {
+                throw Malformed(path, "$.images", "missing, or not an array");
+            }
+
+            var result = new List<PayloadImage>();
+            int index = 0;
+            foreach (var entry in images.EnumerateArray())
+            {
+                result.Add(ReadEntry(path, directory, entry, $"$.images[{index++}]"));
+            }
+
+            var duplicate = result.GroupBy(image => image.Region).FirstOrDefault(group => group.Count() > 1);
+            if (duplicate is not null)
+            {
+                throw Malformed(path, "$.images", $"region '{duplicate.Key}' is listed twice");
+            }
+
+            return result;
+        }
+    }
+
+    private static PayloadImage ReadEntry(string path, string directory, JsonElement entry, string at)
+    {
+        string region = RequiredString(path, entry, at, "region");
+        string file = RequiredString(path, entry, at, "file");
+        if (Path.IsPathRooted(file) || file.Contains("..", StringComparison.Ordinal))
+        {
+            throw Malformed(path, at + ".file", "must be a file name inside the images folder");
+        }
+
+        if (!entry.TryGetProperty("bytes", out var bytesElement) || !bytesElement.TryGetInt64(out long bytes) || bytes <= 0 || bytes > MaxImageBytes)
+        {
+            throw Malformed(path, at + ".bytes", $"missing, or not a whole number from 1 to {MaxImageBytes}");
+        }
+
+        GoldenChecksum checksum;
+        try
+        {
+            checksum = GoldenChecksum.Parse(RequiredString(path, entry, at, "checksum"));
+        }
+        catch (FormatException exception)
+        {
+            throw Malformed(path, at + ".checksum", exception.Message);
+        }
+
+        string importanceText = RequiredString(path, entry, at, "importance");
+        if (!Enum.TryParse<RegionImportance>(importanceText, ignoreCase: false, out var importance) || !Enum.IsDefined(importance))
+        {
+            throw Malformed(path, at + ".importance", $"'{importanceText}' is not one of {string.Join(", ", Enum.GetNames<RegionImportance>())}");
+        }
+
+        int interleave = 1;
+        if (entry.TryGetProperty("interleave", out var interleaveElement)
+            && (!interleaveElement.TryGetInt32(out interleave) || !AllowedInterleaveDepths.Contains(interleave)))
+        {
+            throw Malformed(path, at + ".interleave", $"must be one of {string.Join(", ", AllowedInterleaveDepths)}");
+        }
+
+        var image = new PayloadImage(region, Path.Combine(directory, file), bytes, checksum, importance, interleave);
+        if (image.WordCount % interleave != 0)
+        {
+            throw Malformed(path, at + ".interleave", $"the image's {image.WordCount} words are not a whole number of interleaving blocks of {interleave} words");
+        }
+
+        return image;
+    }
+
+    private static string RequiredString(string path, JsonElement entry, string at, string name)
+    {
+        if (!entry.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(element.GetString()))
+        {
+            throw Malformed(path, $"{at}.{name}", "missing, or not a non-empty string");
+        }
+
+        return element.GetString()!;
+    }
+
+    private static InvalidDataException Malformed(string path, string field, string reason) =>
+        new($"{path}: {field}: {reason}");
+}
