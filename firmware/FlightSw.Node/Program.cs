@@ -14,13 +14,18 @@ public static class Program
         var duration = new Option<string>("--duration") { Description = "Simulated time to run: 3orbits, 1orbit, 90s, 15m, 6h, 2d or hh:mm:ss", DefaultValueFactory = _ => SimulatedDuration.Default };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulation (or of the self test's buffers): the same seed gives the same run", DefaultValueFactory = _ => 1 };
         var realtime = new Option<bool>("--realtime") { Description = "Pace the simulated board at wall-clock speed" };
+        var upsetRate = new Option<double>("--upset-rate")
+        {
+            Description = "Radiation upsets per bit per day on the simulated board's protected memory (Alsat-1 measured 4.04e-7; default 0, none)",
+            DefaultValueFactory = _ => 0,
+        };
         var selfTest = new Option<bool>("--self-test")
         {
             Description = "Test every ECC kernel this processor can run against the scalar reference, print one line per kernel and exit: 0 when all passed, 1 otherwise",
         };
         var root = new RootCommand("FlightSw flight node: flies the flight software on a board, by default the simulated one.")
         {
-            board, duration, seed, realtime, selfTest,
+            board, duration, seed, realtime, upsetRate, selfTest,
         };
 
         root.SetAction((parse, cancellation) =>
@@ -37,7 +42,14 @@ public static class Program
                 return Task.FromResult(ExitCodes.BadInput);
             }
 
-            var options = new NodeOptions(parse.GetValue(board)!, span, durationText, parse.GetValue(seed), parse.GetValue(realtime));
+            double rate = parse.GetValue(upsetRate);
+            if (!double.IsFinite(rate) || rate < 0 || rate > 1)
+            {
+                Console.Error.WriteLine($"--upset-rate: {rate} is not a rate from 0 to 1 upsets per bit per day.");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            var options = new NodeOptions(parse.GetValue(board)!, span, durationText, parse.GetValue(seed), parse.GetValue(realtime), rate);
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
             return Task.FromResult(NodeRunner.Run(options, console, Console.Error, cancellation));
         });

@@ -88,6 +88,7 @@ public sealed class Scrubber : Component
     private double _reportedPeriod;
     private bool _isBehind;
     private bool _hasEscalated;
+    private bool _publishNow = true;
 
     /// <summary>Creates a scrubber for <paramref name="regions"/> (unique names, at most <see cref="MaxRegions"/>).</summary>
     public Scrubber(IReadOnlyList<EccRegion> regions)
@@ -287,6 +288,7 @@ public sealed class Scrubber : Component
             if (request.IsDone)
             {
                 _onDemand.Dequeue();
+                _publishNow = true;
                 Emit(_onDemandDone, request.Region.Name, request.Region.WordCount, request.Corrected, request.Uncorrectable);
             }
         }
@@ -308,6 +310,7 @@ public sealed class Scrubber : Component
 
     private void Repair(EccRegion region, IReadOnlyList<int> words)
     {
+        _publishNow = true;
         foreach (int word in words)
         {
             Emit(_uncorrectableWord, word, region.Name);
@@ -356,6 +359,7 @@ public sealed class Scrubber : Component
         _lastFullScan.Write(Context.Time.GetElapsedTime(_bootTimestamp).TotalSeconds);
         _lastScanDuration.Write((now - _scanStarted).TotalSeconds);
         _scanStarted = now;
+        _publishNow = true;
     }
 
     private void UpdatePeriod(AdaptiveScrubRate rate)
@@ -376,15 +380,8 @@ public sealed class Scrubber : Component
 
     private void Publish(DateTimeOffset now)
     {
-        _period.Write(CurrentPeriod.TotalSeconds);
-        _rateEstimate.Write(_rate?.RatePerBitPerDay ?? 0);
-        _corrected.Write((ulong)TotalCorrected());
-        _uncorrectable.Write((ulong)_regions.Sum(region => region.UncorrectableWords));
-        foreach (var channels in _regionChannels)
-        {
-            channels.Publish();
-        }
-
+        // Telemetry at 1 Hz (the scrubber runs at 10 Hz), and at once after a scan or a repair
+        // that the ground may be waiting for.
         var window = now - _throughputWindowStart;
         if (window >= TimeSpan.FromSeconds(1))
         {
@@ -392,9 +389,35 @@ public sealed class Scrubber : Component
             _throughputBytes = 0;
             _throughputWindowStart = now;
         }
+        else if (!_publishNow)
+        {
+            return;
+        }
+
+        _publishNow = false;
+        _period.Write(CurrentPeriod.TotalSeconds);
+        _rateEstimate.Write(_rate?.RatePerBitPerDay ?? 0);
+        _corrected.Write((ulong)TotalCorrected());
+        long uncorrectable = 0;
+        foreach (var channels in _regionChannels)
+        {
+            channels.Publish();
+            uncorrectable += channels.Region.UncorrectableWords;
+        }
+
+        _uncorrectable.Write((ulong)uncorrectable);
     }
 
-    private long TotalCorrected() => _regions.Sum(region => region.CorrectedWords);
+    private long TotalCorrected()
+    {
+        long total = 0;
+        foreach (var region in _regions)
+        {
+            total += region.CorrectedWords;
+        }
+
+        return total;
+    }
 
     private int MaxWordsPerCycle() => (int)Math.Max(1, _maxKibPerCycle.Value * 1024 / sizeof(ulong));
 

@@ -6,4 +6,5 @@ namespace FlightSw.Node.Cli;
 /// <param name="DurationText">The duration as given, for messages.</param>
 /// <param name="Seed">Seed of the simulation.</param>
 /// <param name="Realtime">Pace the simulated board at wall-clock speed.</param>
-public sealed record NodeOptions(string Board, TimeSpan Duration, string DurationText, int Seed, bool Realtime);
+/// <param name="UpsetRate">Radiation upsets per bit per day on the simulated board's protected memory (0 for none).</param>
+public sealed record NodeOptions(string Board, TimeSpan Duration, string DurationText, int Seed, bool Realtime, double UpsetRate = 0);

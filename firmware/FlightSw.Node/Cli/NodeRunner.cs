@@ -3,6 +3,8 @@ using System.Runtime.InteropServices;
 using FlightSw.Edac.Kernels;
 using FlightSw.Hal.Boards;
 using FlightSw.Node.Simulation;
+using FlightSw.Sim;
+using FlightSw.Sim.Faults;
 using FlightSw.Sim.Time;
 using Spectre.Console;
 
@@ -86,7 +88,8 @@ public static class NodeRunner
 
     private static int RunSimulated(BoardDefinition definition, NodeOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
     {
-        using var node = new SimulatedNode(definition, options.Seed);
+        var hardware = new SimHardwareOptions { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = options.UpsetRate } };
+        using var node = new SimulatedNode(definition, options.Seed, hardware);
         var pacer = options.Realtime ? new WallClockPacer(TimeProvider.System) : null;
         long wallStart = TimeProvider.System.GetTimestamp();
         node.PowerOn();

@@ -31,6 +31,10 @@ public static class SummaryTable
         Row("Supply (last)", summary.BusVolts is double v && summary.CurrentAmps is double a
             ? string.Create(CultureInfo.InvariantCulture, $"{v:0.000} V, {a:0.000} A")
             : "no reading");
+        Row("Upsets injected", summary.UpsetsInjected.ToString(CultureInfo.InvariantCulture));
+        Row("ECC (this boot)", summary.EccCorrected is ulong corrected && summary.EccUncorrectable is ulong uncorrectable
+            ? $"{corrected.ToString(CultureInfo.InvariantCulture)} words corrected, {uncorrectable.ToString(CultureInfo.InvariantCulture)} uncorrectable"
+            : "no scrubber");
         Row("Temperature (last)", summary.Celsius is double c ? string.Create(CultureInfo.InvariantCulture, $"{c:0.00} C") : "no reading");
         return table;
     }

@@ -21,6 +21,9 @@ namespace FlightSw.Node.Simulation;
 /// <param name="BusVolts">Last supply voltage reported by the software.</param>
 /// <param name="CurrentAmps">Last supply current reported by the software.</param>
 /// <param name="Celsius">Last board temperature reported by the software.</param>
+/// <param name="UpsetsInjected">Radiation upsets the simulated environment injected, over all boots.</param>
+/// <param name="EccCorrected">Words the scrubber corrected in the last boot; null without a scrubber.</param>
+/// <param name="EccUncorrectable">Uncorrectable words the scrubber found in the last boot; null without a scrubber.</param>
 public sealed record NodeSummary(
     string Board,
     int Seed,
@@ -34,7 +37,10 @@ public sealed record NodeSummary(
     FlightMode? Mode,
     double? BusVolts,
     double? CurrentAmps,
-    double? Celsius)
+    double? Celsius,
+    int UpsetsInjected,
+    ulong? EccCorrected,
+    ulong? EccUncorrectable)
 {
     internal static NodeSummary From(SimulatedNode node, TimeSpan simulated)
     {
@@ -53,6 +59,9 @@ public sealed record NodeSummary(
             app?.Modes.Current,
             Latest("BRD_BUS_V"),
             Latest("BRD_CURRENT_A"),
-            Latest("BRD_TEMP_C"));
+            Latest("BRD_TEMP_C"),
+            node.Hardware.Upsets.Records.Count,
+            app?.Telemetry.Find("SCRUB_CORRECTED")?.BoxedValue as ulong?,
+            app?.Telemetry.Find("SCRUB_UNCORRECTABLE")?.BoxedValue as ulong?);
     }
 }

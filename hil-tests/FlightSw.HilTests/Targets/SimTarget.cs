@@ -4,6 +4,8 @@ using FlightSw.Core.Modes;
 using FlightSw.Core.Telemetry;
 using FlightSw.Hal.Boards;
 using FlightSw.Node.Simulation;
+using FlightSw.Sim;
+using FlightSw.Sim.Faults;
 
 namespace FlightSw.HilTests.Targets;
 
@@ -21,7 +23,10 @@ public sealed class SimTarget : Target
     /// <summary>Creates the simulated node on boards/sim.json with <paramref name="seed"/>.</summary>
     public SimTarget(int seed)
     {
-        Node = new SimulatedNode(BoardCatalog.Locate().Load("sim"), seed);
+        // Radiation is wired at the Alsat-1 rate and held at zero until a scenario sets a rate.
+        var options = new SimHardwareOptions { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = UpsetInjectorOptions.Alsat1RatePerBitPerDay } };
+        Node = new SimulatedNode(BoardCatalog.Locate().Load("sim"), seed, options);
+        Node.Hardware.Upsets.RateMultiplier = 0;
         Node.EventEmitted += _events.Add;
     }
 
@@ -82,6 +87,17 @@ public sealed class SimTarget : Target
     }
 
     /// <inheritdoc />
+    /// <inheritdoc />
+    public override void SetUpsetRate(double ratePerBitPerDay)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(ratePerBitPerDay);
+        var upsets = Node.Hardware.Upsets;
+        upsets.RateMultiplier = ratePerBitPerDay / upsets.Options.RatePerBitPerDay;
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<InjectedUpset> InjectedUpsets => Node.Hardware.Upsets.Records;
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

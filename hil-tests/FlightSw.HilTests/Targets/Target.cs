@@ -1,6 +1,7 @@
 using FlightSw.Core.Commands;
 using FlightSw.Core.Events;
 using FlightSw.Core.Telemetry;
+using FlightSw.Sim.Faults;
 
 namespace FlightSw.HilTests.Targets;
 
@@ -54,6 +55,15 @@ public abstract class Target : IDisposable
 
     /// <summary>Sets the supply voltage and current the board sees; only where <see cref="ControlsEnvironment"/>.</summary>
     public abstract void SetSupply(double volts, double amps);
+
+    /// <summary>
+    /// Sets the radiation upset rate, per bit per day (0 for none), over the node's protected
+    /// memory; only a target that <see cref="ControlsEnvironment"/> can.
+    /// </summary>
+    public abstract void SetUpsetRate(double ratePerBitPerDay);
+
+    /// <summary>Every upset the environment injected so far, as the injector recorded it (empty where the target cannot inject).</summary>
+    public abstract IReadOnlyList<InjectedUpset> InjectedUpsets { get; }
 
     /// <inheritdoc />
     public void Dispose()
