@@ -3,6 +3,7 @@ using FlightSw.Core.FaultInjection;
 using FlightSw.Core.Scheduling;
 using FlightSw.Core.Tests.Fixtures;
 using FlightSw.Hal;
+using FlightSw.Hal.Memory;
 
 namespace FlightSw.Core.Tests.FaultInjection;
 
@@ -60,5 +61,217 @@ public class FaultInjectorTests
 
         Assert.That(response, Is.EqualTo(new CommandResponse("FI_HANG", CommandStatus.Rejected,
             "no component named 'radio'; known: boot, commands, faults, health, modes, params, probe, scheduler")));
+    }
+
+    [Test]
+    public void FiFlipBitCommand_KnownRegion_FlipsExactlyThePhysicalBitOfThatCodewordBit()
+    {
+        using var node = Node();
+        var memory = Register(node, new TestMemory("sram", words: 4));
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("FI_FLIP_BIT", "sram", "1", "3"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response, Is.EqualTo(new CommandResponse("FI_FLIP_BIT", CommandStatus.Completed, "flipped bit 3 of word 1 in sram")));
+            Assert.That(memory.Flipped, Is.EqualTo(new[] { memory.PhysicalBitOf(new CodewordBit(1, 3)) }));
+            Assert.That(memory.Flipped, Is.EqualTo(new[] { 13L }), "bit-major layout: bit 3 of 4 words, word 1");
+        }
+    }
+
+    [Test]
+    public void FiFlipBitCommand_KnownRegion_EmitsInjectedNamingTheBitAndRegion()
+    {
+        using var node = Node();
+        Register(node, new TestMemory("sram", words: 4));
+
+        node.App.Commands.Execute(CommandRequest.Of("FI_FLIP_BIT", "sram", "2", "70"));
+
+        Assert.That(node.EventsNamed("FI_INJECTED").Select(e => e.Message),
+            Is.EqualTo(new[] { "Injected bit flip (word 2, bit 70) into sram" }));
+    }
+
+    [TestCase(0u, 0)]
+    [TestCase(0u, 63)]
+    [TestCase(2u, 64)]
+    [TestCase(3u, 71)]
+    [TestCase(3u, 0)]
+    public void FiFlipBitCommand_DataOrCheckBit_FlipsOnlyThatPhysicalBit(uint word, int bit)
+    {
+        using var node = Node();
+        var memory = Register(node, new TestMemory("sram", words: 4));
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("FI_FLIP_BIT", "sram", $"{word}", $"{bit}"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Status, Is.EqualTo(CommandStatus.Completed), response.Message);
+            Assert.That(memory.Flipped, Is.EqualTo(new[] { (long)bit * 4 + word }));
+            Assert.That(memory.Locate(memory.Flipped.Single()), Is.EqualTo(new CodewordBit(word, bit)));
+        }
+    }
+
+    [Test]
+    public void FiFlipBitCommand_SeveralRegions_FlipsOnlyTheNamedOne()
+    {
+        using var node = Node();
+        var first = Register(node, new TestMemory("sram", words: 4));
+        var second = Register(node, new TestMemory("cache", words: 8));
+
+        node.App.Commands.Execute(CommandRequest.Of("FI_FLIP_BIT", "cache", "5", "9"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Flipped, Is.Empty);
+            Assert.That(second.Flipped, Is.EqualTo(new[] { second.PhysicalBitOf(new CodewordBit(5, 9)) }));
+        }
+    }
+
+    [Test]
+    public void FiFlipBitCommand_UnknownRegion_RejectedListingTheKnownOnesAndNothingFlipped()
+    {
+        using var node = Node();
+        var first = Register(node, new TestMemory("sram", words: 4));
+        var second = Register(node, new TestMemory("cache", words: 8));
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("FI_FLIP_BIT", "dram", "0", "0"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response, Is.EqualTo(new CommandResponse("FI_FLIP_BIT", CommandStatus.Rejected,
+                "no memory region named 'dram'; known: sram, cache")));
+            Assert.That(first.Flipped, Is.Empty);
+            Assert.That(second.Flipped, Is.Empty);
+            Assert.That(node.EventsNamed("FI_INJECTED"), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void FiFlipBitCommand_NoRegionsRegistered_Rejected()
+    {
+        using var node = Node();
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("FI_FLIP_BIT", "sram", "0", "0"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Status, Is.EqualTo(CommandStatus.Rejected));
+            Assert.That(response.Message, Does.StartWith("no memory region named 'sram'"));
+            Assert.That(node.EventsNamed("FI_INJECTED"), Is.Empty);
+        }
+    }
+
+    [TestCase(4u)]
+    [TestCase(uint.MaxValue)]
+    public void FiFlipBitCommand_WordOutOfRange_RejectedAndNothingFlipped(uint word)
+    {
+        using var node = Node();
+        var memory = Register(node, new TestMemory("sram", words: 4));
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("FI_FLIP_BIT", "sram", $"{word}", "0"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response, Is.EqualTo(new CommandResponse("FI_FLIP_BIT", CommandStatus.Rejected,
+                $"region sram has no bit 0 of word {word} (it holds 288 bits)")));
+            Assert.That(memory.Flipped, Is.Empty);
+            Assert.That(node.EventsNamed("FI_INJECTED"), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void FiFlipBitCommand_BitBeyondTheRegionsCodeword_RejectedAndNothingFlipped()
+    {
+        using var node = Node();
+        var memory = Register(node, new TestMemory("plain", words: 4, bitsPerWord: 64));
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("FI_FLIP_BIT", "plain", "1", "64"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response, Is.EqualTo(new CommandResponse("FI_FLIP_BIT", CommandStatus.Rejected,
+                "region plain has no bit 64 of word 1 (it holds 256 bits)")));
+            Assert.That(memory.Flipped, Is.Empty);
+            Assert.That(node.EventsNamed("FI_INJECTED"), Is.Empty);
+        }
+    }
+
+    [TestCase("72")]
+    [TestCase("4294967295")]
+    public void FiFlipBitCommand_BitAbove71_RejectedByArgumentBoundsAndNothingFlipped(string bit)
+    {
+        using var node = Node();
+        var memory = Register(node, new TestMemory("sram", words: 4));
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("FI_FLIP_BIT", "sram", "0", bit));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response, Is.EqualTo(new CommandResponse("FI_FLIP_BIT", CommandStatus.InvalidArguments,
+                $"argument 'bit' must be between 0 and 71 (was {bit})")));
+            Assert.That(memory.Flipped, Is.Empty);
+            Assert.That(node.EventsNamed("FI_INJECTED"), Is.Empty);
+        }
+    }
+
+    [TestCase("-1", "0")]
+    [TestCase("0", "-1")]
+    [TestCase("one", "0")]
+    public void FiFlipBitCommand_NegativeOrNonNumericArgument_InvalidArgumentsAndNothingFlipped(string word, string bit)
+    {
+        using var node = Node();
+        var memory = Register(node, new TestMemory("sram", words: 4));
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("FI_FLIP_BIT", "sram", word, bit));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Status, Is.EqualTo(CommandStatus.InvalidArguments));
+            Assert.That(memory.Flipped, Is.Empty);
+        }
+    }
+
+    private static TestMemory Register(TestNode node, TestMemory memory)
+    {
+        node.Board.Memory.Register(memory);
+        return memory;
+    }
+
+    /// <summary>
+    /// A memory of <c>words</c> codewords of <c>bitsPerWord</c> bits laid out bit-major (bit b of
+    /// word w is physical bit b * words + w), so that a physical bit differs from w * 72 + b.
+    /// </summary>
+    private sealed class TestMemory(string name, int words, int bitsPerWord = 72) : IUpsetTarget
+    {
+        private readonly List<long> _flipped = [];
+
+        public string Name { get; } = name;
+
+        public long BitCount => (long)words * bitsPerWord;
+
+        public IReadOnlyList<long> Flipped => _flipped;
+
+        public void FlipBit(long physicalBit)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(physicalBit);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(physicalBit, BitCount);
+            _flipped.Add(physicalBit);
+        }
+
+        public CodewordBit Locate(long physicalBit)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(physicalBit);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(physicalBit, BitCount);
+            return new CodewordBit(physicalBit % words, (int)(physicalBit / words));
+        }
+
+        public long PhysicalBitOf(CodewordBit location)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(location.Codeword);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(location.Codeword, words);
+            ArgumentOutOfRangeException.ThrowIfNegative(location.Bit);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(location.Bit, bitsPerWord);
+            return (long)location.Bit * words + location.Codeword;
+        }
     }
 }

@@ -37,7 +37,10 @@ public sealed class FaultInjector : Component
         var memory = Context.Board.Memory;
         if (!memory.TryFind(name, out var target))
         {
-            return CommandResult.Refused($"no memory region named '{name}'; known: {string.Join(", ", memory.Targets.Select(t => t.Name))}");
+            var known = memory.Targets.Select(t => t.Name).ToList();
+            return CommandResult.Refused(known.Count == 0
+                ? $"no memory region named '{name}'; this boot has no protected memory registered"
+                : $"no memory region named '{name}'; known: {string.Join(", ", known)}");
         }
 
         var location = new CodewordBit(arguments.GetUInt32("word"), (int)arguments.GetUInt32("bit"));

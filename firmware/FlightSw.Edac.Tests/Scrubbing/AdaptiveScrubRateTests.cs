@@ -52,9 +52,10 @@ public class AdaptiveScrubRateTests
     [Test]
     public void Period_AfterStormEnds_RelaxesBackToNominal()
     {
-        // 0.01 per second on 1e6 bits is 864 times the quiet rate.
-        var rate = new AdaptiveScrubRate(Bits, TimeSpan.FromMinutes(10));
-        Run(rate, correctionsPerSecond: 0.01, TimeSpan.FromMinutes(30));
+        // 10 per second on 1e9 bits is 864 times the quiet rate; a large memory keeps the
+        // decaying average above the minimum evidence long enough to see it relax gradually.
+        var rate = new AdaptiveScrubRate(1_000_000_000, TimeSpan.FromMinutes(10));
+        Run(rate, correctionsPerSecond: 10, TimeSpan.FromMinutes(30));
         var during = rate.Period(Nominal, Minimum, Quiet);
 
         Run(rate, correctionsPerSecond: 0, TimeSpan.FromMinutes(60));
@@ -86,6 +87,22 @@ public class AdaptiveScrubRateTests
         }
 
         Assert.That(fine.RatePerBitPerDay, Is.EqualTo(coarse.RatePerBitPerDay).Within(2).Percent);
+    }
+
+    [Test]
+    public void Period_OneCorrectionOnASmallMemory_StaysNominal()
+    {
+        // One upset in 2.4 Mbit is 60 times the quiet rate for a moment, but no evidence of a storm.
+        var rate = new AdaptiveScrubRate(2_359_296, TimeSpan.FromMinutes(10));
+        rate.Observe(1, Tick);
+        Run(rate, correctionsPerSecond: 0, TimeSpan.FromMinutes(1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rate.RatePerBitPerDay, Is.GreaterThan(Quiet));
+            Assert.That(rate.Evidence, Is.LessThan(AdaptiveScrubRate.MinimumEvidence));
+            Assert.That(rate.Period(Nominal, Minimum, Quiet), Is.EqualTo(Nominal));
+        });
     }
 
     [Test]

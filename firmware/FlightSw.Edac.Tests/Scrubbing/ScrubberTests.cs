@@ -68,10 +68,12 @@ public class ScrubberTests
             flipped++;
         }
 
-        node.RunFor(Nominal + TimeSpan.FromSeconds(1));
+        node.Hardware.Clock.RunUntil(() => node.Scrubber.FullScans >= 1, Nominal * 2);
+        node.RunFor(TimeSpan.FromSeconds(1)); // telemetry is published on the next cycle
 
         Assert.Multiple(() =>
         {
+            Assert.That(node.Scrubber.FullScans, Is.EqualTo(1));
             Assert.That(flipped, Is.GreaterThan(1500));
             Assert.That(node.Telemetry("SCRUB_CORRECTED"), Is.EqualTo((ulong)flipped));
             Assert.That(node.Telemetry("ECC_STORM_CORRECTED"), Is.EqualTo((ulong)flipped));
@@ -316,6 +318,13 @@ public class ScrubberTests
             Assert.That(node.EventsNamed("SCRUB_PERIOD_CHANGED"), Has.Count.GreaterThanOrEqualTo(2));
             Assert.That(node.Region("a").Scrub(0, Words * 4).IsClean, Is.True);
         });
+    }
+
+    [Test]
+    public void Constructor_NamesWithTheSameTelemetryStem_Throws()
+    {
+        Assert.That(() => new Scrubber([TestRegions.Create(8, name: "a-b"), TestRegions.Create(8, name: "a.b")]),
+            Throws.ArgumentException.With.Message.Contains("ECC_A_B"));
     }
 
     [Test]

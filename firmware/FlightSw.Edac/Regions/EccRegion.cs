@@ -229,7 +229,7 @@ public sealed class EccRegion : IUpsetTarget
                 corrected++;
                 correctedCheckBits += check.IsCheckBit ? 1 : 0;
             }
-            else
+            else if (check.Status == CodewordStatus.Uncorrectable)
             {
                 (uncorrectable ??= []).Add(index);
             }

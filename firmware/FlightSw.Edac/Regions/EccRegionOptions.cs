@@ -66,7 +66,8 @@ public sealed record EccRegionOptions
         }
     }
 
-    private static bool IsValidName(string? name) =>
+    /// <summary>True when <paramref name="name"/> is a valid region name: 1 to <see cref="MaxNameLength"/> ASCII letters, digits, '.', '_' or '-'.</summary>
+    public static bool IsValidName(string? name) =>
         !string.IsNullOrEmpty(name)
         && name.Length <= MaxNameLength
         && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');

@@ -9,6 +9,12 @@ namespace FlightSw.Edac.Scrubbing;
 /// </summary>
 public sealed class AdaptiveScrubRate
 {
+    /// <summary>
+    /// Corrections the average must hold (about that many within one averaging time) before the
+    /// period shortens: one upset on a small memory is no evidence of a storm.
+    /// </summary>
+    public const double MinimumEvidence = 5;
+
     private const double SecondsPerDay = 86_400;
 
     /// <summary>Creates an estimator for <paramref name="protectedBits"/> bits, averaging over <paramref name="averagingTime"/>.</summary>
@@ -29,6 +35,9 @@ public sealed class AdaptiveScrubRate
     /// <summary>Current estimate of corrected upsets per bit per day.</summary>
     public double RatePerBitPerDay { get; private set; }
 
+    /// <summary>Corrections the estimate rests on: about how many fell within the last averaging time.</summary>
+    public double Evidence => RatePerBitPerDay * ProtectedBits * AveragingTime.TotalSeconds / SecondsPerDay;
+
     /// <summary>Adds <paramref name="corrections"/> seen over <paramref name="elapsed"/> to the average.</summary>
     public void Observe(long corrections, TimeSpan elapsed)
     {
@@ -45,12 +54,13 @@ public sealed class AdaptiveScrubRate
 
     /// <summary>
     /// The period to scrub at: <paramref name="nominal"/> while the rate is at or below
-    /// <paramref name="quietRatePerBitPerDay"/>, shortened in proportion above it, never below
+    /// <paramref name="quietRatePerBitPerDay"/> or rests on fewer than
+    /// <see cref="MinimumEvidence"/> corrections, shortened in proportion above it, never below
     /// <paramref name="minimum"/>.
     /// </summary>
     public TimeSpan Period(TimeSpan nominal, TimeSpan minimum, double quietRatePerBitPerDay)
     {
-        if (RatePerBitPerDay <= quietRatePerBitPerDay || RatePerBitPerDay <= 0)
+        if (RatePerBitPerDay <= quietRatePerBitPerDay || RatePerBitPerDay <= 0 || Evidence < MinimumEvidence)
         {
             return nominal;
         }

@@ -106,6 +106,12 @@ public sealed class Scrubber : Component
             throw new ArgumentException($"Two regions are named '{duplicate.Key}'.", nameof(regions));
         }
 
+        var collision = regions.GroupBy(RegionChannels.Stem).FirstOrDefault(group => group.Count() > 1);
+        if (collision is not null)
+        {
+            throw new ArgumentException($"Regions {string.Join(" and ", collision.Select(region => $"'{region.Name}'"))} would share the telemetry names {collision.Key}_*; rename one.", nameof(regions));
+        }
+
         _regions = [.. regions];
         _cursor = new PatrolCursor(_regions);
 

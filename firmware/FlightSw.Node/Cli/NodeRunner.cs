@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using FlightSw.Edac.Kernels;
 using FlightSw.Hal.Boards;
+using FlightSw.Node.Payload;
 using FlightSw.Node.Simulation;
 using FlightSw.Sim;
 using FlightSw.Sim.Faults;
@@ -88,8 +89,21 @@ public static class NodeRunner
 
     private static int RunSimulated(BoardDefinition definition, NodeOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
     {
+        // The payload manifest is read once, before flight: a malformed one is bad input (exit 2),
+        // not a crash at boot.
+        IReadOnlyList<PayloadImage> images;
+        try
+        {
+            images = PayloadImageManifest.Load(PayloadImageManifest.DefaultDirectory());
+        }
+        catch (InvalidDataException ex)
+        {
+            error.WriteLine(ex.Message);
+            return ExitCodes.BadInput;
+        }
+
         var hardware = new SimHardwareOptions { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = options.UpsetRate } };
-        using var node = new SimulatedNode(definition, options.Seed, hardware);
+        using var node = new SimulatedNode(definition, options.Seed, hardware, board => FlightImage.Compose(board, images: images));
         var pacer = options.Realtime ? new WallClockPacer(TimeProvider.System) : null;
         long wallStart = TimeProvider.System.GetTimestamp();
         node.PowerOn();

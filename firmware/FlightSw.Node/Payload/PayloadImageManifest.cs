@@ -50,10 +50,15 @@ public static class PayloadImageManifest
         {
             throw Malformed(path, "$", $"not valid JSON ({exception.Message})");
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw Malformed(path, "$", $"cannot be read ({exception.Message})");
+        }
 
         using (document)
         {
-            if (!document.RootElement.TryGetProperty("images", out var images) || images.ValueKind != JsonValueKind.Array)
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("images", out var images) || images.ValueKind != JsonValueKind.Array)
             {
                 throw Malformed(path, "$.images", "missing, or not an array");
             }
@@ -65,10 +70,11 @@ public static class PayloadImageManifest
                 result.Add(ReadEntry(path, directory, entry, $"$.images[{index++}]"));
             }
 
-            var duplicate = result.GroupBy(image => image.Region).FirstOrDefault(group => group.Count() > 1);
+            // Telemetry names are the region names in upper case with '-' and '.' as '_'.
+            var duplicate = result.GroupBy(image => image.Region.ToUpperInvariant().Replace('-', '_').Replace('.', '_')).FirstOrDefault(group => group.Count() > 1);
             if (duplicate is not null)
             {
-                throw Malformed(path, "$.images", $"region '{duplicate.Key}' is listed twice");
+                throw Malformed(path, "$.images", $"regions {string.Join(" and ", duplicate.Select(image => $"'{image.Region}'"))} are the same region or share telemetry names");
             }
 
             return result;
@@ -77,14 +83,24 @@ public static class PayloadImageManifest
 
     private static PayloadImage ReadEntry(string path, string directory, JsonElement entry, string at)
     {
+        if (entry.ValueKind != JsonValueKind.Object)
+        {
+            throw Malformed(path, at, "not an object");
+        }
+
         string region = RequiredString(path, entry, at, "region");
+        if (!EccRegionOptions.IsValidName(region))
+        {
+            throw Malformed(path, at + ".region", $"'{region}' is not a region name: 1 to {EccRegionOptions.MaxNameLength} letters, digits, '.', '_' or '-'");
+        }
+
         string file = RequiredString(path, entry, at, "file");
         if (Path.IsPathRooted(file) || file.Contains("..", StringComparison.Ordinal))
         {
             throw Malformed(path, at + ".file", "must be a file name inside the images folder");
         }
 
-        if (!entry.TryGetProperty("bytes", out var bytesElement) || !bytesElement.TryGetInt64(out long bytes) || bytes <= 0 || bytes > MaxImageBytes)
+        if (!entry.TryGetProperty("bytes", out var bytesElement) || bytesElement.ValueKind != JsonValueKind.Number || !bytesElement.TryGetInt64(out long bytes) || bytes <= 0 || bytes > MaxImageBytes)
         {
             throw Malformed(path, at + ".bytes", $"missing, or not a whole number from 1 to {MaxImageBytes}");
         }
@@ -100,14 +116,15 @@ public static class PayloadImageManifest
         }
 
         string importanceText = RequiredString(path, entry, at, "importance");
-        if (!Enum.TryParse<RegionImportance>(importanceText, ignoreCase: false, out var importance) || !Enum.IsDefined(importance))
+        if (!Enum.GetNames<RegionImportance>().Contains(importanceText, StringComparer.Ordinal)
+            || !Enum.TryParse<RegionImportance>(importanceText, ignoreCase: false, out var importance))
         {
             throw Malformed(path, at + ".importance", $"'{importanceText}' is not one of {string.Join(", ", Enum.GetNames<RegionImportance>())}");
         }
 
         int interleave = 1;
         if (entry.TryGetProperty("interleave", out var interleaveElement)
-            && (!interleaveElement.TryGetInt32(out interleave) || !AllowedInterleaveDepths.Contains(interleave)))
+            && (interleaveElement.ValueKind != JsonValueKind.Number || !interleaveElement.TryGetInt32(out interleave) || !AllowedInterleaveDepths.Contains(interleave)))
         {
             throw Malformed(path, at + ".interleave", $"must be one of {string.Join(", ", AllowedInterleaveDepths)}");
         }

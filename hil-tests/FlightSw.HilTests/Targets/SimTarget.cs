@@ -87,7 +87,6 @@ public sealed class SimTarget : Target
     }
 
     /// <inheritdoc />
-    /// <inheritdoc />
     public override void SetUpsetRate(double ratePerBitPerDay)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ratePerBitPerDay);
@@ -98,6 +97,7 @@ public sealed class SimTarget : Target
     /// <inheritdoc />
     public override IReadOnlyList<InjectedUpset> InjectedUpsets => Node.Hardware.Upsets.Records;
 
+    /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
         if (disposing)
