@@ -61,7 +61,8 @@ public sealed class NodeRunnerTests
         });
     }
 
-    private static string RunToText(int seed, string duration)
+    /// <summary>Runs the node on the sim board and returns what it printed, without colour.</summary>
+    internal static string RunToText(int seed, string duration, double upsetRate = 0)
     {
         Assert.That(SimulatedDuration.TryParse(duration, out var span, out _), Is.True);
         var writer = new StringWriter(CultureInfo.InvariantCulture);
@@ -73,7 +74,7 @@ public sealed class NodeRunnerTests
             Out = new AnsiConsoleOutput(writer),
         });
 
-        int code = NodeRunner.Run(new NodeOptions("sim", span, duration, seed, Realtime: false), console, TextWriter.Null, CancellationToken.None);
+        int code = NodeRunner.Run(new NodeOptions("sim", span, duration, seed, Realtime: false, upsetRate), console, TextWriter.Null, CancellationToken.None);
 
         Assert.That(code, Is.EqualTo(ExitCodes.Ok));
         return writer.ToString();

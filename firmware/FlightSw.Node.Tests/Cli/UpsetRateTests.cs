@@ -130,12 +130,6 @@ public sealed partial class UpsetRateTests
         });
     }
 
-    [Test]
-    public void Run_RateOmitted_SameAsRateZero()
-    {
-        Assert.That(RunToText(seed: 7, "15m", upsetRate: null), Is.EqualTo(RunToText(seed: 7, "15m", upsetRate: 0)));
-    }
-
     private static int UpsetsInjected(string summary)
     {
         var match = UpsetsRow().Match(summary);
@@ -150,26 +144,8 @@ public sealed partial class UpsetRateTests
         return long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
-    private static string RunToText(int seed, string duration, double? upsetRate)
-    {
-        Assert.That(SimulatedDuration.TryParse(duration, out var span, out _), Is.True);
-        var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        var options = upsetRate is double rate
-            ? new NodeOptions("sim", span, duration, seed, Realtime: false, UpsetRate: rate)
-            : new NodeOptions("sim", span, duration, seed, Realtime: false);
-
-        int code = NodeRunner.Run(options, console, TextWriter.Null, CancellationToken.None);
-
-        Assert.That(code, Is.EqualTo(ExitCodes.Ok));
-        return writer.ToString();
-    }
+    private static string RunToText(int seed, string duration, double upsetRate) =>
+        NodeRunnerTests.RunToText(seed, duration, upsetRate);
 
     [GeneratedRegex(@"Upsets injected\s+│ (\d+) ")]
     private static partial Regex UpsetsRow();
