@@ -10,10 +10,6 @@ internal sealed record RegionChannels(
     TelemetryChannel<ulong> Uncorrectable,
     TelemetryChannel<ulong> RecoveredBits)
 {
-    /// <summary>Telemetry name stem of a region: ECC_ and its name in upper case, '-' and '.' as '_'.</summary>
-    public static string Stem(EccRegion region) =>
-        "ECC_" + region.Name.ToUpperInvariant().Replace('-', '_').Replace('.', '_');
-
     /// <summary>Copies the region's counters to telemetry.</summary>
     public void Publish()
     {

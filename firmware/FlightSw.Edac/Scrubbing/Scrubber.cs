@@ -106,7 +106,7 @@ public sealed class Scrubber : Component
             throw new ArgumentException($"Two regions are named '{duplicate.Key}'.", nameof(regions));
         }
 
-        var collision = regions.GroupBy(RegionChannels.Stem).FirstOrDefault(group => group.Count() > 1);
+        var collision = regions.GroupBy(region => TelemetryStem(region.Name)).FirstOrDefault(group => group.Count() > 1);
         if (collision is not null)
         {
             throw new ArgumentException($"Regions {string.Join(" and ", collision.Select(region => $"'{region.Name}'"))} would share the telemetry names {collision.Key}_*; rename one.", nameof(regions));
@@ -149,7 +149,7 @@ public sealed class Scrubber : Component
         for (int index = 0; index < _regions.Count; index++)
         {
             var region = _regions[index];
-            string stem = RegionChannels.Stem(region);
+            string stem = TelemetryStem(region.Name);
             byte id = (byte)(FirstRegionChannel + index * ChannelsPerRegion);
             _regionChannels.Add(new RegionChannels(
                 region,
@@ -157,6 +157,17 @@ public sealed class Scrubber : Component
                 DeclareChannel<ulong>((byte)(id + 1), stem + "_UNCORRECTABLE", "", $"Uncorrectable words found in region {region.Name}"),
                 DeclareChannel<ulong>((byte)(id + 2), stem + "_RECOVERED_BITS", "", $"Bits restored by recovery in region {region.Name}")));
         }
+    }
+
+    /// <summary>
+    /// The stem of a region's telemetry names (<c>_CORRECTED</c>, <c>_UNCORRECTABLE</c>,
+    /// <c>_RECOVERED_BITS</c> follow it): ECC_ and the name in upper case, '-' and '.' as '_'.
+    /// Two regions whose stems are equal cannot fly under one scrubber.
+    /// </summary>
+    public static string TelemetryStem(string regionName)
+    {
+        ArgumentNullException.ThrowIfNull(regionName);
+        return "ECC_" + regionName.ToUpperInvariant().Replace('-', '_').Replace('.', '_');
     }
 
     /// <summary>The regions, in the order they were given.</summary>
@@ -178,7 +189,7 @@ public sealed class Scrubber : Component
         {
             if (region.Recovery is GoldenImageRecovery golden)
             {
-                LoadGoldenImage(region, golden.Image);
+                LoadGoldenImage(region, golden);
             }
 
             Context.Board.Memory.Register(region);
@@ -223,28 +234,18 @@ public sealed class Scrubber : Component
         Publish(now);
     }
 
-    private void LoadGoldenImage(EccRegion region, GoldenImage image)
+    private void LoadGoldenImage(EccRegion region, GoldenImageRecovery golden)
     {
-        if (!image.TryLoadVerified(out var bytes, out string? failure))
+        // The same verification and size rule the recovery applies before every reload.
+        if (!golden.TryLoadFor(region, out var bytes, out string failure))
         {
-            Refuse(failure ?? $"{image.Path} could not be verified");
-            return;
-        }
-
-        if (bytes!.LongLength > region.ByteCount || bytes.LongLength <= region.ByteCount - sizeof(ulong))
-        {
-            Refuse($"{image.Path} holds {bytes.LongLength} bytes; the region needs {region.ByteCount}");
+            _imagesRefused.Write(_imagesRefused.Value + 1);
+            Emit(_imageRefused, region.Name, failure);
             return;
         }
 
         region.Load(bytes);
-        Emit(_imageLoaded, region.Name, image.Path, bytes.LongLength, image.Checksum.ToString());
-
-        void Refuse(string reason)
-        {
-            _imagesRefused.Write(_imagesRefused.Value + 1);
-            Emit(_imageRefused, region.Name, reason);
-        }
+        Emit(_imageLoaded, region.Name, golden.Image.Path, bytes.LongLength, golden.Image.Checksum.ToString());
     }
 
     private int Patrol(TimeSpan elapsed, int budget, DateTimeOffset now)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FlightSw.Edac.Golden;
 using FlightSw.Edac.Regions;
+using FlightSw.Edac.Scrubbing;
 
 namespace FlightSw.Node.Payload;
 
@@ -18,8 +19,6 @@ public static class PayloadImageManifest
 
     /// <summary>Largest image a region can hold: 2^31 - 1 words would overflow; 1 GiB is plenty for a node.</summary>
     public const long MaxImageBytes = 1L << 30;
-
-    private static readonly int[] AllowedInterleaveDepths = [1, 2, 4, 8];
 
     /// <summary>The images folder: <see cref="DirectoryEnvironmentVariable"/>, else <c>images</c> beside the executable.</summary>
     public static string DefaultDirectory()
@@ -70,8 +69,7 @@ public static class PayloadImageManifest
                 result.Add(ReadEntry(path, directory, entry, $"$.images[{index++}]"));
             }
 
-            // Telemetry names are the region names in upper case with '-' and '.' as '_'.
-            var duplicate = result.GroupBy(image => image.Region.ToUpperInvariant().Replace('-', '_').Replace('.', '_')).FirstOrDefault(group => group.Count() > 1);
+            var duplicate = result.GroupBy(image => Scrubber.TelemetryStem(image.Region)).FirstOrDefault(group => group.Count() > 1);
             if (duplicate is not null)
             {
                 throw Malformed(path, "$.images", $"regions {string.Join(" and ", duplicate.Select(image => $"'{image.Region}'"))} are the same region or share telemetry names");
@@ -124,9 +122,9 @@ public static class PayloadImageManifest
 
         int interleave = 1;
         if (entry.TryGetProperty("interleave", out var interleaveElement)
-            && (interleaveElement.ValueKind != JsonValueKind.Number || !interleaveElement.TryGetInt32(out interleave) || !AllowedInterleaveDepths.Contains(interleave)))
+            && (interleaveElement.ValueKind != JsonValueKind.Number || !interleaveElement.TryGetInt32(out interleave) || !EccRegionOptions.AllowedInterleaveDepths.Contains(interleave)))
         {
-            throw Malformed(path, at + ".interleave", $"must be one of {string.Join(", ", AllowedInterleaveDepths)}");
+            throw Malformed(path, at + ".interleave", $"must be one of {string.Join(", ", EccRegionOptions.AllowedInterleaveDepths)}");
         }
 
         var image = new PayloadImage(region, Path.Combine(directory, file), bytes, checksum, importance, interleave);
