@@ -47,4 +47,7 @@ public interface IBoard : IDisposable
     /// regions here so that fault injection (and, on the simulated board, radiation) can find them.
     /// </summary>
     MemoryMap Memory { get; }
+
+    /// <summary>The compute jobs running in this boot, which the supply feels as extra load.</summary>
+    IWorkload Workload { get; }
 }

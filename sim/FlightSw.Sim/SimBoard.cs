@@ -76,6 +76,12 @@ public sealed class SimBoard : IBoard
     public MemoryMap Memory { get; } = new();
 
     /// <inheritdoc />
+    public IWorkload Workload => Jobs;
+
+    /// <summary>The boot's job count; the hardware's power model listens to it.</summary>
+    public JobCounter Jobs { get; } = new();
+
+    /// <inheritdoc />
     public I2cDevice CreateI2cDevice(I2cConnectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

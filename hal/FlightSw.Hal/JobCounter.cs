@@ -1,0 +1,41 @@
+namespace FlightSw.Hal;
+
+/// <summary>
+/// The plain <see cref="IWorkload"/>: counts the running jobs and tells who listens when the
+/// count changes. Hardware backends use it as is; the simulator listens to drive its load model.
+/// Thread-safe: jobs may start and end on any thread.
+/// </summary>
+public sealed class JobCounter : IWorkload
+{
+    private int _running;
+
+    /// <summary>Raised after every change of <see cref="RunningJobs"/>, with the new count.</summary>
+    public event Action<int>? Changed;
+
+    /// <inheritdoc />
+    public int RunningJobs => Volatile.Read(ref _running);
+
+    /// <inheritdoc />
+    public IDisposable BeginJob(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Changed?.Invoke(Interlocked.Increment(ref _running));
+        return new Job(this);
+    }
+
+    private void End() => Changed?.Invoke(Interlocked.Decrement(ref _running));
+
+    /// <summary>One running job; ends once, however often it is disposed.</summary>
+    private sealed class Job(JobCounter owner) : IDisposable
+    {
+        private int _ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                owner.End();
+            }
+        }
+    }
+}
