@@ -35,4 +35,52 @@ public sealed record BatterySpec
 
     /// <summary>Open-circuit volts at which the supply reconnects the board; 7.1 V (20 % charge) by default. Above <see cref="CutoffVolts"/>.</summary>
     public double PowerOnVolts { get; init; } = 7.1;
+
+    /// <summary>
+    /// Throws when a setting is out of range; the message names the field and says why. The
+    /// capacity is finite and above zero; the initial charge 0..1; the efficiencies above 0 and at
+    /// most 1; the resistance finite and zero or more; and the thresholds lie on the curve with
+    /// <see cref="BatteryCurve.EmptyVolts"/> &lt;= <see cref="CutoffVolts"/> &lt;
+    /// <see cref="PowerOnVolts"/> &lt;= <see cref="BatteryCurve.FullVolts"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    /// <exception cref="ArgumentNullException"><see cref="Curve"/> is null.</exception>
+    public void Validate()
+    {
+        if (!double.IsFinite(CapacityWattHours) || CapacityWattHours <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CapacityWattHours), CapacityWattHours, "The battery capacity must be a finite number of watt-hours above zero.");
+        }
+
+        if (!(InitialStateOfCharge >= 0 && InitialStateOfCharge <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(InitialStateOfCharge), InitialStateOfCharge, "The initial state of charge is a fraction: from 0 to 1.");
+        }
+
+        if (!(ChargeEfficiency > 0 && ChargeEfficiency <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ChargeEfficiency), ChargeEfficiency, "The charge efficiency must be above 0 and at most 1.");
+        }
+
+        if (!(DischargeEfficiency > 0 && DischargeEfficiency <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(DischargeEfficiency), DischargeEfficiency, "The discharge efficiency must be above 0 and at most 1.");
+        }
+
+        if (!double.IsFinite(InternalOhms) || InternalOhms < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(InternalOhms), InternalOhms, "The internal resistance must be a finite number of ohms, zero or more.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Curve);
+        if (!(CutoffVolts >= Curve.EmptyVolts && CutoffVolts < Curve.FullVolts))
+        {
+            throw new ArgumentOutOfRangeException(nameof(CutoffVolts), CutoffVolts, FormattableString.Invariant($"The cutoff voltage must lie on the curve, from its empty {Curve.EmptyVolts} V to below its full {Curve.FullVolts} V."));
+        }
+
+        if (!(PowerOnVolts > CutoffVolts && PowerOnVolts <= Curve.FullVolts))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PowerOnVolts), PowerOnVolts, FormattableString.Invariant($"The power-on voltage must lie above the cutoff voltage ({CutoffVolts} V) and at most at the curve's full {Curve.FullVolts} V."));
+        }
+    }
 }

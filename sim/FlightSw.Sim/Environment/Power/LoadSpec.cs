@@ -30,4 +30,22 @@ public sealed record LoadSpec
 
         return runningJobs <= 0 ? IdleWatts : IdleWatts + BusyWatts + (PerJobWatts * runningJobs);
     }
+
+    /// <summary>Throws when a load is not a finite number of watts, zero or more; the message names the field.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A load is out of range.</exception>
+    public void Validate()
+    {
+        Watts(OffWatts, nameof(OffWatts));
+        Watts(IdleWatts, nameof(IdleWatts));
+        Watts(BusyWatts, nameof(BusyWatts));
+        Watts(PerJobWatts, nameof(PerJobWatts));
+    }
+
+    private static void Watts(double value, string name)
+    {
+        if (!double.IsFinite(value) || value < 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number of watts, zero or more.");
+        }
+    }
 }

@@ -24,4 +24,27 @@ public sealed record SolarArray(double AreaSquareMeters = SolarArray.DefaultArea
 
     /// <summary>Power delivered, in watts: <see cref="SunlitWatts"/> in sunlight, zero in eclipse.</summary>
     public double PowerWatts(bool sunlit) => sunlit ? SunlitWatts : 0;
+
+    /// <summary>
+    /// Throws when a setting is out of range; the message names the field: the area finite and
+    /// zero or more, the efficiency 0..1, the incidence from 0 to below 90 degrees.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    public void Validate()
+    {
+        if (!double.IsFinite(AreaSquareMeters) || AreaSquareMeters < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(AreaSquareMeters), AreaSquareMeters, "The array area must be a finite number of square metres, zero or more.");
+        }
+
+        if (!(Efficiency >= 0 && Efficiency <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Efficiency), Efficiency, "The array efficiency is a fraction: from 0 to 1.");
+        }
+
+        if (!(IncidenceDegrees >= 0 && IncidenceDegrees < 90))
+        {
+            throw new ArgumentOutOfRangeException(nameof(IncidenceDegrees), IncidenceDegrees, "The incidence angle must be from 0 to below 90 degrees.");
+        }
+    }
 }

@@ -21,4 +21,33 @@ public sealed record ThermalSpec
 
     /// <summary>Temperature at the start of the run, in degrees Celsius; 20 by default.</summary>
     public double InitialCelsius { get; init; } = 20;
+
+    /// <summary>
+    /// Throws when a setting is out of range; the message names the field: temperatures and
+    /// rises finite, <see cref="CelsiusPerWatt"/> zero or more, <see cref="TimeConstant"/> above zero.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    public void Validate()
+    {
+        Finite(EclipseCelsius, nameof(EclipseCelsius));
+        Finite(SunHeatingCelsius, nameof(SunHeatingCelsius));
+        Finite(InitialCelsius, nameof(InitialCelsius));
+        if (!double.IsFinite(CelsiusPerWatt) || CelsiusPerWatt < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CelsiusPerWatt), CelsiusPerWatt, "The rise per watt must be a finite number of kelvin per watt, zero or more.");
+        }
+
+        if (TimeConstant <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TimeConstant), TimeConstant, "The thermal time constant must be above zero.");
+        }
+    }
+
+    private static void Finite(double value, string name)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number of degrees.");
+        }
+    }
 }
