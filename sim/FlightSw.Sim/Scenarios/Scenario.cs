@@ -8,7 +8,8 @@ namespace FlightSw.Sim.Scenarios;
 /// <summary>
 /// Everything a simulated board meets in one run: orbit, solar array, battery, loads, thermal
 /// behaviour, radiation rates, scripted events and the seed. Read from
-/// <c>sim/scenarios/NAME.json</c> by the scenario loader; defaults are those of each part.
+/// <c>sim/scenarios/NAME.json</c> by <see cref="ScenarioLoader"/> (by name through
+/// <see cref="ScenarioCatalog"/>); defaults are those of each part.
 /// </summary>
 public sealed record Scenario
 {
