@@ -1,5 +1,7 @@
 using System.CommandLine;
 using FlightSw.Node.Cli;
+using FlightSw.Sim.Environment;
+using FlightSw.Sim.Scenarios;
 using Spectre.Console;
 
 namespace FlightSw.Node;
@@ -11,8 +13,15 @@ public static class Program
     public static int Main(string[] args)
     {
         var board = new Option<string>("--board") { Description = "Board to run on, by name from boards/ (default sim)", DefaultValueFactory = _ => "sim" };
-        var duration = new Option<string>("--duration") { Description = "Simulated time to run: 3orbits, 1orbit, 90s, 15m, 6h, 2d or hh:mm:ss", DefaultValueFactory = _ => SimulatedDuration.Default };
-        var seed = new Option<int>("--seed") { Description = "Seed of the simulation (or of the self test's buffers): the same seed gives the same run", DefaultValueFactory = _ => 1 };
+        var scenario = new Option<string?>("--scenario")
+        {
+            Description = "Fly the simulated board through a scenario from sim/scenarios (orbit, battery, loads, radiation, scripted events), e.g. nominal-500km, saa-heavy, solar-storm, undersized-battery",
+        };
+        var duration = new Option<string?>("--duration")
+        {
+            Description = $"Simulated time to run: 3orbits, 1orbit, 90s, 15m, 6h, 2d or hh:mm:ss (default: the scenario's duration, else {SimulatedDuration.Default}; orbits of the scenario's orbit)",
+        };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the simulation (or of the self test's buffers): the same seed gives the same run (default: the scenario's, else 1)" };
         var realtime = new Option<bool>("--realtime") { Description = "Pace the simulated board at wall-clock speed" };
         var upsetRate = new Option<double>("--upset-rate")
         {
@@ -25,18 +34,29 @@ public static class Program
         };
         var root = new RootCommand("FlightSw flight node: flies the flight software on a board, by default the simulated one.")
         {
-            board, duration, seed, realtime, upsetRate, selfTest,
+            board, scenario, duration, seed, realtime, upsetRate, selfTest,
         };
 
         root.SetAction((parse, cancellation) =>
         {
             if (parse.GetValue(selfTest))
             {
-                return Task.FromResult(NodeRunner.RunSelfTest(parse.GetValue(seed), Console.Out, Console.Error));
+                return Task.FromResult(NodeRunner.RunSelfTest(parse.GetValue(seed) ?? 1, Console.Out, Console.Error));
             }
 
-            string durationText = parse.GetValue(duration)!;
-            if (!SimulatedDuration.TryParse(durationText, out var span, out string error))
+            Scenario? flown = null;
+            if (parse.GetValue(scenario) is { } scenarioName)
+            {
+                if (!ScenarioChoice.TryLoad(scenarioName, out flown, out string problem))
+                {
+                    Console.Error.WriteLine($"--scenario: {problem}");
+                    return Task.FromResult(ExitCodes.BadInput);
+                }
+            }
+
+            string durationText = parse.GetValue(duration) ?? ScenarioChoice.DefaultDuration(flown);
+            var orbitPeriod = flown?.Orbit.Period ?? CircularOrbit.Leo500.Period;
+            if (!SimulatedDuration.TryParse(durationText, orbitPeriod, out var span, out string error))
             {
                 Console.Error.WriteLine($"--duration: {error}");
                 return Task.FromResult(ExitCodes.BadInput);
@@ -49,7 +69,8 @@ public static class Program
                 return Task.FromResult(ExitCodes.BadInput);
             }
 
-            var options = new NodeOptions(parse.GetValue(board)!, span, durationText, parse.GetValue(seed), parse.GetValue(realtime), rate);
+            int runSeed = parse.GetValue(seed) ?? flown?.Seed ?? 1;
+            var options = new NodeOptions(parse.GetValue(board)!, span, durationText, runSeed, parse.GetValue(realtime), rate, flown);
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
             return Task.FromResult(NodeRunner.Run(options, console, Console.Error, cancellation));
         });

@@ -94,6 +94,27 @@ public sealed class SimBoard : IBoard
         return bus.CreateDevice(settings.DeviceAddress);
     }
 
+    /// <summary>Whether a functional interrupt has stopped the whole board.</summary>
+    public bool IsFrozen => _time.IsFrozen;
+
+    /// <summary>Stops the whole board (every timer of the boot) or one thread (the <paramref name="pick"/>-th live timer), as a functional interrupt does.</summary>
+    /// <returns>Whether anything was running to stop.</returns>
+    internal bool Interrupt(Environment.Radiation.FunctionalInterruptKind kind, int pick)
+    {
+        if (_disposed)
+        {
+            return false;
+        }
+
+        if (kind == Environment.Radiation.FunctionalInterruptKind.Board)
+        {
+            _time.FreezeAll();
+            return true;
+        }
+
+        return _time.FreezeOne(pick);
+    }
+
     /// <summary>Ends the boot: its timers stop, its devices close, GPIO pins float again.</summary>
     public void Dispose()
     {

@@ -4,8 +4,11 @@ using FlightSw.Sim.Buses;
 using FlightSw.Sim.Chips;
 using FlightSw.Sim.Devices;
 using FlightSw.Sim.Environment;
+using FlightSw.Sim.Environment.Power;
+using FlightSw.Sim.Environment.Radiation;
 using FlightSw.Sim.Faults;
 using FlightSw.Sim.Gpio;
+using FlightSw.Sim.Scenarios;
 using FlightSw.Sim.Time;
 
 namespace FlightSw.Sim;
@@ -19,18 +22,32 @@ namespace FlightSw.Sim;
 /// Everything random comes from the seed, so a seed fixes the run: the hardware's own choices
 /// from one generator (<see cref="Random"/>), the radiation (<see cref="Upsets"/>) from a second
 /// seed derived from it, so that switching radiation on leaves every other draw as it was.
+/// With a <see cref="SimHardwareOptions.Scenario"/> the board flies: its supply is the orbit's
+/// <see cref="Power"/> system (brownouts cut the power, recovery restores it), and the
+/// <see cref="Radiation"/> environment drives upsets, latch-ups and functional interrupts.
 /// </summary>
 public sealed class SimHardware : IDisposable
 {
     /// <summary>Stream number of the radiation's seed (see <see cref="DeriveSeed"/>); changing it changes every seeded radiation run.</summary>
     private const ulong UpsetSeedStream = 1;
 
+    /// <summary>Stream number of the latch-up and functional-interrupt draws' seed.</summary>
+    private const ulong RadiationSeedStream = 2;
+
     private readonly SimHardwareOptions _options;
     private readonly List<ResetRecord> _resets = [];
-    private readonly SensorNoise? _noise;
+    private readonly List<LatchUp> _latchUps = [];
+    private readonly List<FunctionalInterrupt> _interrupts = [];
+    private readonly List<EnvironmentRecord> _log = [];
+    private readonly List<ITimer> _scripted = [];
+    private readonly ISupplyRail _supply;
+    private readonly IThermalState _thermal;
     private Dictionary<int, SimI2cBus> _buses = [];
     private ResetCause? _pendingReset;
+    private ITimer? _pendingResetTimer;
     private ITimer? _pendingBoot;
+    private bool _switchedOn;
+    private double _latchAmps;
     private bool _disposed;
 
     /// <summary>Builds the hardware of <paramref name="definition"/>; nothing runs until <see cref="PowerOn"/>.</summary>
@@ -47,16 +64,52 @@ public sealed class SimHardware : IDisposable
         Clock = clock ?? new VirtualClock();
         Random = new Random(seed);
         Environment = new ConstantEnvironment();
-        if (_options.SensorNoise)
-        {
-            _noise = new SensorNoise(Environment, Environment, Random);
-        }
+        Scenario = _options.Scenario;
+        var upsetOptions = Scenario is { Radiation: var radiation }
+            ? _options.Upsets with { RatePerBitPerDay = radiation.UpsetRatePerBitPerDay, MultiBitFraction = radiation.MultiBitFraction }
+            : _options.Upsets;
 
         Store = new SimPersistentStore();
         Watchdog = new SimWatchdog(Clock, definition.Watchdog.Timeout, () => RequestReset(ResetCause.Watchdog, "watchdog expired"));
-        Upsets = new UpsetInjector(Clock, _options.Upsets, DeriveSeed(seed, UpsetSeedStream), () => Board?.Memory, () => Board?.BootNumber ?? 0);
+        Upsets = new UpsetInjector(Clock, upsetOptions, DeriveSeed(seed, UpsetSeedStream), () => Board?.Memory, () => Board?.BootNumber ?? 0);
+
+        if (Scenario is { } scenario)
+        {
+            Power = new PowerSystem(Clock, scenario.Orbit, scenario.Array, scenario.Battery, scenario.Loads, scenario.Thermal);
+            Power.Brownout += OnBrownout;
+            Power.Recovered += OnSupplyRecovered;
+            Radiation = new RadiationEnvironment(
+                Clock,
+                scenario.Orbit,
+                scenario.Radiation,
+                scenario.Events.Where(e => e.Solar is not null).Select(e => e.Solar!),
+                Upsets,
+                DeriveSeed(seed, RadiationSeedStream));
+            Radiation.SaaChanged += inside => Log(inside ? EnvironmentRecordKind.SaaEntered : EnvironmentRecordKind.SaaLeft, $"rate factor {Radiation.Multiplier:0.##}");
+            Radiation.SolarEventStarted += e => Log(EnvironmentRecordKind.SolarEventStarted, $"peak x{e.PeakMultiplier} after {e.RiseTime}, decay {e.DecayTime}");
+            Radiation.LatchUpDue += amps => TriggerLatchUp(amps, source: "random");
+            Radiation.FunctionalInterruptDue += kind => TriggerFunctionalInterrupt(kind, "random");
+            Radiation.Updated += ApplyLeakage;
+            _supply = Power;
+            _thermal = Power;
+        }
+        else
+        {
+            _supply = new SupplyWithExtraCurrent(Environment, () => _latchAmps);
+            _thermal = Environment;
+        }
+
+        if (_options.SensorNoise)
+        {
+            var noise = new SensorNoise(_supply, _thermal, Random);
+            _supply = noise;
+            _thermal = noise;
+        }
+
         BuildChips();
         Upsets.Start(); // at rate 0 (the default) it schedules nothing
+        Radiation?.Start();
+        ScheduleScriptedEvents();
     }
 
     /// <summary>Raised when a boot's software may start, with the boot's board.</summary>
@@ -77,8 +130,38 @@ public sealed class SimHardware : IDisposable
     /// <summary>The run's random generator; every random choice of the simulation draws from it.</summary>
     public Random Random { get; }
 
-    /// <summary>The supply and temperature the sensors measure; tests and the environment model set them.</summary>
+    /// <summary>
+    /// The supply and temperature the sensors measure when no <see cref="Scenario"/> is set;
+    /// tests set them. With a scenario the <see cref="Power"/> system supplies both instead.
+    /// </summary>
     public ConstantEnvironment Environment { get; }
+
+    /// <summary>The scenario the board flies; null for the constant environment.</summary>
+    public Scenario? Scenario { get; }
+
+    /// <summary>The orbit's solar array, battery and loads, and the board temperature; null without a scenario.</summary>
+    public PowerSystem? Power { get; }
+
+    /// <summary>The orbit's radiation (SAA, solar events, dose, latch-up and interrupt draws); null without a scenario.</summary>
+    public RadiationEnvironment? Radiation { get; }
+
+    /// <summary>Every latch-up so far, in order, with how it ended.</summary>
+    public IReadOnlyList<LatchUp> LatchUps => _latchUps;
+
+    /// <summary>Every functional interrupt so far, in order, with how it ended.</summary>
+    public IReadOnlyList<FunctionalInterrupt> FunctionalInterrupts => _interrupts;
+
+    /// <summary>What the environment did, with times: SAA passes, solar events, latch-ups, interrupts, brownouts, burn-out.</summary>
+    public IReadOnlyList<EnvironmentRecord> EnvironmentLog => _log;
+
+    /// <summary>Whether a latch-up outlived its deadline: the board is dead for the rest of the run.</summary>
+    public bool IsDamaged => DamageReason is not null;
+
+    /// <summary>Why the board is dead; null while it is not.</summary>
+    public string? DamageReason { get; private set; }
+
+    /// <summary>How long a latch-up may last before it burns the board out: the scenario's, else <see cref="RadiationSpec"/>'s default.</summary>
+    public TimeSpan LatchUpDeadline => (Scenario?.Radiation ?? DefaultRadiation).LatchUpDeadline;
 
     /// <summary>The hardware watchdog.</summary>
     public SimWatchdog Watchdog { get; }
@@ -112,16 +195,75 @@ public sealed class SimHardware : IDisposable
     public IReadOnlyList<ResetRecord> Resets => _resets;
 
     /// <summary>Applies power: the first boot starts after the boot delay, with reset cause power-on.</summary>
+    /// <remarks>With a power system the board gets power only while the battery is above its cut-off; otherwise it waits for the supply to recover.</remarks>
     public void PowerOn()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (IsPoweredOn)
+        if (_switchedOn)
         {
             return;
         }
 
-        IsPoweredOn = true;
-        ScheduleBoot(ResetCause.PowerOn);
+        _switchedOn = true;
+        if (Power is { } power && power.Battery.OpenCircuitVolts <= Scenario!.Battery.CutoffVolts)
+        {
+            Log(EnvironmentRecordKind.Skipped, $"power-on waits: battery at {power.Battery.OpenCircuitVolts:0.00} V, cut-off {Scenario.Battery.CutoffVolts} V");
+            return;
+        }
+
+        Connect(ResetCause.PowerOn);
+    }
+
+    /// <summary>
+    /// A single-event latch-up now: the board draws <paramref name="stepAmps"/> more until power
+    /// is removed, and burns out if that has not happened within <paramref name="deadline"/>
+    /// (<see cref="LatchUpDeadline"/> when null). Nothing happens, and the log says so, while the
+    /// board has no power.
+    /// </summary>
+    /// <returns>The latch-up, or null when the board had no power.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stepAmps"/> is not a positive number, or <paramref name="deadline"/> is not positive.</exception>
+    public LatchUp? TriggerLatchUp(double stepAmps, TimeSpan? deadline = null, string source = "test")
+    {
+        if (!double.IsFinite(stepAmps) || stepAmps <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(stepAmps), stepAmps, "A latch-up's current step must be a positive number of amperes.");
+        }
+
+        var allowed = deadline ?? LatchUpDeadline;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(allowed, TimeSpan.Zero, nameof(deadline));
+        if (!IsPoweredOn || IsDamaged)
+        {
+            Log(EnvironmentRecordKind.Skipped, $"{source} latch-up of {stepAmps} A: the board has no power");
+            return null;
+        }
+
+        var now = Clock.Elapsed;
+        var latchUp = new LatchUp(now, Boots, stepAmps, now + allowed, source);
+        _latchUps.Add(latchUp);
+        ApplyLatchCurrent();
+        Log(EnvironmentRecordKind.LatchUp, $"{source}: +{stepAmps} A, burns out at {latchUp.Deadline} unless power-cycled");
+        AfterCurrentCallback(allowed, () => BurnOutIfStillLatched(latchUp));
+        return latchUp;
+    }
+
+    /// <summary>
+    /// A single-event functional interrupt now: the whole board, or one thread of the running
+    /// software, stops until the next reset. Nothing happens, and the log says so, while no
+    /// software runs.
+    /// </summary>
+    /// <returns>The interrupt, or null when no software was running (or no thread was left to stop).</returns>
+    public FunctionalInterrupt? TriggerFunctionalInterrupt(FunctionalInterruptKind kind, string source = "test")
+    {
+        if (Board is not { } board || !board.Interrupt(kind, _interrupts.Count))
+        {
+            Log(EnvironmentRecordKind.Skipped, $"{source} functional interrupt ({kind}): no software running");
+            return null;
+        }
+
+        var interrupt = new FunctionalInterrupt(Clock.Elapsed, Boots, kind, source);
+        _interrupts.Add(interrupt);
+        Log(EnvironmentRecordKind.FunctionalInterrupt, $"{source}: {(kind == FunctionalInterruptKind.Board ? "the board stops answering" : "a thread hangs")}");
+        return interrupt;
     }
 
     /// <summary>
@@ -138,7 +280,7 @@ public sealed class SimHardware : IDisposable
         }
 
         _pendingReset = cause;
-        AfterCurrentCallback(TimeSpan.Zero, () => CarryOutReset(cause, reason));
+        _pendingResetTimer = AfterCurrentCallback(TimeSpan.Zero, () => CarryOutReset(cause, reason));
     }
 
     /// <inheritdoc />
@@ -154,6 +296,12 @@ public sealed class SimHardware : IDisposable
         Board = null;
         Watchdog.Disarm();
         Upsets.Dispose();
+        Radiation?.Dispose();
+        Power?.Dispose();
+        foreach (var timer in _scripted)
+        {
+            timer.Dispose();
+        }
     }
 
     /// <summary>
@@ -171,14 +319,35 @@ public sealed class SimHardware : IDisposable
         }
     }
 
+    private static readonly RadiationSpec DefaultRadiation = new();
+
     private void CarryOutReset(ResetCause cause, string reason)
     {
         _pendingReset = null;
+        _pendingResetTimer = null;
         _pendingBoot?.Dispose(); // a boot still under way is cut short and starts over below
         _pendingBoot = null;
-        var record = new ResetRecord(Clock.Elapsed, cause, reason, Boots);
+        EndBoot(new ResetRecord(Clock.Elapsed, cause, reason, Boots));
+        if (cause is ResetCause.CommandedPowerCycle or ResetCause.Brownout)
+        {
+            ClearLatchUps("power cycle");
+            BuildChips(); // power went away: every chip is back at its power-on state
+        }
+
+        ScheduleBoot(cause);
+    }
+
+    /// <summary>Records the reset and ends the running boot, if any: its software stops, its jobs end.</summary>
+    private void EndBoot(ResetRecord record)
+    {
         _resets.Add(record);
         Watchdog.Disarm();
+        foreach (var interrupt in _interrupts.Where(i => i.EndedAt is null))
+        {
+            interrupt.EndedAt = record.At;
+            interrupt.EndedBy = record.Cause.ToString();
+        }
+
         if (Board is { } ended)
         {
             BootEnded?.Invoke(ended, record);
@@ -186,13 +355,140 @@ public sealed class SimHardware : IDisposable
             Board = null;
         }
 
-        if (cause is ResetCause.CommandedPowerCycle or ResetCause.Brownout)
+        if (Power is { } power)
         {
-            BuildChips(); // power went away: every chip is back at its power-on state
+            power.RunningJobs = 0;
+        }
+    }
+
+    /// <summary>The supply connects the board: it boots after the boot delay, reporting <paramref name="cause"/>.</summary>
+    private void Connect(ResetCause cause)
+    {
+        IsPoweredOn = true;
+        if (Power is { } power)
+        {
+            power.BoardPowered = true;
         }
 
         ScheduleBoot(cause);
     }
+
+    /// <summary>
+    /// Power goes away: the boot (or the boot under way) ends as at a reset, but nothing boots
+    /// until power returns. A brownout is recorded as such; a burn-out as cause Unknown, since
+    /// no boot ever reads it.
+    /// </summary>
+    private void Disconnect(ResetCause cause, string reason)
+    {
+        _pendingResetTimer?.Dispose();
+        _pendingResetTimer = null;
+        _pendingReset = null;
+        _pendingBoot?.Dispose();
+        _pendingBoot = null;
+        IsPoweredOn = false;
+        EndBoot(new ResetRecord(Clock.Elapsed, cause, reason, Boots));
+        ClearLatchUps(cause == ResetCause.Brownout ? "brownout" : "burn-out");
+        if (Power is { } power)
+        {
+            power.BoardPowered = false;
+        }
+    }
+
+    private void OnBrownout()
+    {
+        if (!IsPoweredOn)
+        {
+            return;
+        }
+
+        string reason = $"battery at cut-off ({Scenario!.Battery.CutoffVolts} V open-circuit, {Power!.Battery.StateOfCharge:P1} charge)";
+        Log(EnvironmentRecordKind.Brownout, reason);
+        Disconnect(ResetCause.Brownout, reason);
+    }
+
+    private void OnSupplyRecovered()
+    {
+        if (IsPoweredOn || !_switchedOn || IsDamaged)
+        {
+            return;
+        }
+
+        Log(EnvironmentRecordKind.PowerRestored, $"battery back at {Scenario!.Battery.PowerOnVolts} V open-circuit ({Power!.Battery.StateOfCharge:P1} charge)");
+        BuildChips(); // the chips lost power with the board
+        Connect(ResetCause.Brownout);
+    }
+
+    private void BurnOutIfStillLatched(LatchUp latchUp)
+    {
+        if (!latchUp.IsActive || _disposed)
+        {
+            return;
+        }
+
+        latchUp.BurnedOut = true;
+        DamageReason = $"latch-up of {latchUp.StepAmps} A at {latchUp.Onset} was not power-cycled within {latchUp.Deadline - latchUp.Onset}: burned out at {latchUp.Deadline}";
+        Log(EnvironmentRecordKind.BurnOut, DamageReason);
+        Disconnect(ResetCause.Unknown, DamageReason);
+        _latchAmps = 0;
+    }
+
+    private void ClearLatchUps(string clearedBy)
+    {
+        var now = Clock.Elapsed;
+        foreach (var latchUp in _latchUps.Where(l => l.IsActive))
+        {
+            latchUp.ClearedAt = now;
+            latchUp.ClearedBy = clearedBy;
+            Log(EnvironmentRecordKind.LatchUpCleared, $"{clearedBy} {now - latchUp.Onset} after onset, {latchUp.Deadline - now} before burn-out");
+        }
+
+        ApplyLatchCurrent();
+    }
+
+    private void ApplyLatchCurrent()
+    {
+        _latchAmps = _latchUps.Where(l => l.IsActive).Sum(l => l.StepAmps);
+        if (Power is { } power)
+        {
+            power.ExtraAmps = _latchAmps;
+        }
+    }
+
+    /// <summary>Leakage grows with the dose; the load follows it in steps of a milliwatt, so the power model is not re-planned every update.</summary>
+    private void ApplyLeakage()
+    {
+        double watts = Radiation!.DoseRad / 1000 * Radiation.Spec.LeakageWattsPerKrad;
+        if (Math.Abs(watts - Power!.ExtraWatts) >= 0.001)
+        {
+            Power.ExtraWatts = watts;
+        }
+    }
+
+    private void ScheduleScriptedEvents()
+    {
+        foreach (var scripted in Scenario?.Events ?? [])
+        {
+            if (scripted.Kind == ScriptedEventKind.SolarParticleEvent)
+            {
+                continue; // the radiation environment runs those
+            }
+
+            var due = scripted.At - Clock.Elapsed;
+            _scripted.Add(AfterCurrentCallback(due < TimeSpan.Zero ? TimeSpan.Zero : due, () =>
+            {
+                if (scripted.Kind == ScriptedEventKind.LatchUp)
+                {
+                    TriggerLatchUp(scripted.StepAmps ?? Scenario!.Radiation.LatchUpStepAmps, source: "scripted");
+                }
+                else
+                {
+                    TriggerFunctionalInterrupt(scripted.Interrupt, "scripted");
+                }
+            }));
+        }
+    }
+
+    private void Log(EnvironmentRecordKind kind, string detail) => _log.Add(new EnvironmentRecord(Clock.Elapsed, Boots, kind, detail));
 
     private void ScheduleBoot(ResetCause cause)
     {
@@ -231,14 +527,26 @@ public sealed class SimHardware : IDisposable
         }
 
         Boots++;
-        Board = new SimBoard(this, cause, Boots);
-        Booted?.Invoke(Board);
+        var board = new SimBoard(this, cause, Boots);
+        Board = board;
+        if (Power is { } power)
+        {
+            board.Jobs.Changed += running =>
+            {
+                if (Board == board)
+                {
+                    power.RunningJobs = running;
+                }
+            };
+        }
+
+        Booted?.Invoke(board);
     }
 
     private void BuildChips()
     {
-        ISupplyRail supply = (ISupplyRail?)_noise ?? Environment;
-        IThermalState thermal = (IThermalState?)_noise ?? Environment;
+        var supply = _supply;
+        var thermal = _thermal;
         var buses = Definition.I2c.Buses.ToDictionary(id => id, id => new SimI2cBus(id));
         var monitor = Definition.I2c.PowerMonitor;
         buses[monitor.Bus].Attach(new Ina219Model(monitor.Address, monitor.ShuntOhms, supply));

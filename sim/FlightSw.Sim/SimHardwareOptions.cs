@@ -1,4 +1,5 @@
 using FlightSw.Sim.Faults;
+using FlightSw.Sim.Scenarios;
 
 namespace FlightSw.Sim;
 
@@ -25,4 +26,11 @@ public sealed record SimHardwareOptions
     /// (<see cref="UpsetInjectorOptions.RatePerBitPerDay"/> 0).
     /// </summary>
     public UpsetInjectorOptions Upsets { get; init; } = new();
+
+    /// <summary>
+    /// The orbit, power and radiation the board meets; null (the default) for a constant
+    /// supply and temperature and no radiation but <see cref="Upsets"/>. With a scenario, its
+    /// radiation rates replace <see cref="Upsets"/>' rate and multi-bit share.
+    /// </summary>
+    public Scenario? Scenario { get; init; }
 }

@@ -1,3 +1,5 @@
+using FlightSw.Sim.Scenarios;
+
 namespace FlightSw.Node.Cli;
 
 /// <summary>The node's command line, parsed.</summary>
@@ -6,5 +8,6 @@ namespace FlightSw.Node.Cli;
 /// <param name="DurationText">The duration as given, for messages.</param>
 /// <param name="Seed">Seed of the simulation.</param>
 /// <param name="Realtime">Pace the simulated board at wall-clock speed.</param>
-/// <param name="UpsetRate">Radiation upsets per bit per day on the simulated board's protected memory (0 for none).</param>
-public sealed record NodeOptions(string Board, TimeSpan Duration, string DurationText, int Seed, bool Realtime, double UpsetRate = 0);
+/// <param name="UpsetRate">Radiation upsets per bit per day on the simulated board's protected memory (0 for none); with a scenario, a rate above 0 replaces the scenario's.</param>
+/// <param name="Scenario">The orbit, power and radiation scenario to fly the simulated board through; null for a constant supply.</param>
+public sealed record NodeOptions(string Board, TimeSpan Duration, string DurationText, int Seed, bool Realtime, double UpsetRate = 0, Scenario? Scenario = null);

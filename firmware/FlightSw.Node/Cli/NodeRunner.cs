@@ -102,7 +102,13 @@ public static class NodeRunner
             return ExitCodes.BadInput;
         }
 
-        var hardware = new SimHardwareOptions { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = options.UpsetRate } };
+        var scenario = options.Scenario;
+        if (scenario is not null && options.UpsetRate > 0)
+        {
+            scenario = scenario with { Radiation = scenario.Radiation with { UpsetRatePerBitPerDay = options.UpsetRate } };
+        }
+
+        var hardware = new SimHardwareOptions { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = options.UpsetRate }, Scenario = scenario };
         using var node = new SimulatedNode(definition, options.Seed, hardware, board => FlightImage.Compose(board, images: images));
         var pacer = options.Realtime ? new WallClockPacer(TimeProvider.System) : null;
         long wallStart = TimeProvider.System.GetTimestamp();

@@ -36,6 +36,21 @@ public static class SummaryTable
             ? $"{corrected.ToString(CultureInfo.InvariantCulture)} words corrected, {uncorrectable.ToString(CultureInfo.InvariantCulture)} uncorrectable"
             : "no scrubber");
         Row("Temperature (last)", summary.Celsius is double c ? string.Create(CultureInfo.InvariantCulture, $"{c:0.00} C") : "no reading");
+        if (summary.PowerMode is { } powerMode)
+        {
+            Row("Power mode (last)", powerMode.ToUpperInvariant());
+        }
+
+        if (summary.LatchUpsDetected is uint detected)
+        {
+            Row("Latch-ups power-cycled", $"{detected.ToString(CultureInfo.InvariantCulture)} (persistent count)");
+        }
+
+        if (summary.Environment is { } environment)
+        {
+            AddEnvironment(Row, environment);
+        }
+
         return table;
     }
 
@@ -60,6 +75,19 @@ public static class SummaryTable
         });
         Write(console, summary);
         return writer.ToString();
+    }
+
+    private static void AddEnvironment(Action<string, string> row, EnvironmentSummary environment)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        row("Scenario", environment.Scenario);
+        row("Radiation", string.Create(inv, $"{environment.SaaPasses} SAA passes, peak rate x{environment.PeakRateFactor:0.#}, dose {environment.DoseRad:0.0} rad"));
+        row("Power", string.Create(inv, $"{environment.Brownouts} brownouts, battery {environment.BatteryStateOfCharge:P1} at the end, {environment.SolarWattHours:0.0} Wh solar, {environment.LoadWattHours:0.0} Wh load"));
+        row("Latch-ups", environment.LatchUps == 0
+            ? "none"
+            : string.Create(inv, $"{environment.LatchUps} struck, {environment.LatchUpsCleared} cleared in time{(environment.LongestLatchUp is { } longest ? $" (longest {longest.TotalSeconds:0.###} s)" : "")}"));
+        row("Functional interrupts", environment.FunctionalInterrupts.ToString(inv));
+        row("Board", environment.Damage is { } damage ? "DAMAGED: " + damage : "undamaged");
     }
 
     private static string Format(TimeSpan time) =>

@@ -24,6 +24,9 @@ namespace FlightSw.Node.Simulation;
 /// <param name="UpsetsInjected">Radiation upsets the simulated environment injected, over all boots.</param>
 /// <param name="EccCorrected">Words the scrubber corrected in the last boot; null without a scrubber.</param>
 /// <param name="EccUncorrectable">Uncorrectable words the scrubber found in the last boot; null without a scrubber.</param>
+/// <param name="PowerMode">The power manager's mode at the end; null when the board was not running or has no power manager.</param>
+/// <param name="LatchUpsDetected">Latch-ups the firmware detected and power-cycled, as its persistent counter says; null when not running.</param>
+/// <param name="Environment">What the scenario's environment did; null without a scenario.</param>
 public sealed record NodeSummary(
     string Board,
     int Seed,
@@ -40,7 +43,10 @@ public sealed record NodeSummary(
     double? Celsius,
     int UpsetsInjected,
     ulong? EccCorrected,
-    ulong? EccUncorrectable)
+    ulong? EccUncorrectable,
+    string? PowerMode = null,
+    uint? LatchUpsDetected = null,
+    EnvironmentSummary? Environment = null)
 {
     internal static NodeSummary From(SimulatedNode node, TimeSpan simulated)
     {
@@ -62,6 +68,9 @@ public sealed record NodeSummary(
             Latest("BRD_TEMP_C"),
             node.Hardware.Upsets.Records.Count,
             app?.Telemetry.Find("SCRUB_CORRECTED")?.BoxedValue as ulong?,
-            app?.Telemetry.Find("SCRUB_UNCORRECTABLE")?.BoxedValue as ulong?);
+            app?.Telemetry.Find("SCRUB_UNCORRECTABLE")?.BoxedValue as ulong?,
+            app?.Telemetry.Find("POWER_MODE")?.BoxedValue?.ToString(),
+            app?.Telemetry.Find("LATCHUP_COUNT")?.BoxedValue as uint?,
+            EnvironmentSummary.From(node.Hardware));
     }
 }
