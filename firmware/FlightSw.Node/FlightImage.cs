@@ -1,6 +1,9 @@
 using FlightSw.Core.Application;
 using FlightSw.Core.BoardMonitor;
 using FlightSw.Core.FaultInjection;
+using FlightSw.Core.LatchUp;
+using FlightSw.Core.PayloadDuty;
+using FlightSw.Core.Power;
 using FlightSw.Core.Scheduling;
 using FlightSw.Core.StatusLed;
 using FlightSw.Edac.Recovery;
@@ -29,6 +32,9 @@ public static class FlightImage
         var app = new FlightApplication(board, options);
         app.Add(new StatusLed(), RateGroupId.Rate10Hz);
         app.Add(new BoardMonitor(), RateGroupId.Rate1Hz);
+        app.Add(new PowerManager(), RateGroupId.Rate1Hz);
+        app.Add(new LatchUpGuard(), RateGroupId.Rate10Hz);
+        app.Add(new PayloadDuty(), RateGroupId.Rate1Hz);
         app.Add(new FaultInjector());
         app.Add(new Scrubber([.. images.Select(CreateRegion)]), RateGroupId.Rate10Hz);
         return app;

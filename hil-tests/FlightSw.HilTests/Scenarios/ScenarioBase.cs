@@ -1,5 +1,6 @@
 using FlightSw.Core.Events;
 using FlightSw.HilTests.Targets;
+using FlightSw.Sim.Scenarios;
 
 namespace FlightSw.HilTests.Scenarios;
 
@@ -11,10 +12,16 @@ public abstract class ScenarioBase
 
     protected Target Target { get; private set; } = null!;
 
+    /// <summary>The scenario from sim/scenarios the target flies; null (the default) for a constant environment.</summary>
+    protected virtual string? Flies => null;
+
+    /// <summary>The target's seed; 7 by default.</summary>
+    protected virtual int Seed => 7;
+
     [SetUp]
     public void BootTarget()
     {
-        Target = Target.FromEnvironment(seed: 7);
+        Target = Target.FromEnvironment(Seed, Flies is { } name ? ScenarioCatalog.Locate().Load(name) : null);
         Target.Boot();
     }
 

@@ -5,7 +5,9 @@ using FlightSw.Core.Telemetry;
 using FlightSw.Hal.Boards;
 using FlightSw.Node.Simulation;
 using FlightSw.Sim;
+using FlightSw.Sim.Environment;
 using FlightSw.Sim.Faults;
+using FlightSw.Sim.Scenarios;
 
 namespace FlightSw.HilTests.Targets;
 
@@ -20,13 +22,22 @@ public sealed class SimTarget : Target
 
     private readonly List<EventRecord> _events = [];
 
-    /// <summary>Creates the simulated node on boards/sim.json with <paramref name="seed"/>.</summary>
-    public SimTarget(int seed)
+    /// <summary>Creates the simulated node on boards/sim.json with <paramref name="seed"/>, flying <paramref name="scenario"/> when given.</summary>
+    public SimTarget(int seed, Scenario? scenario = null)
     {
-        // Radiation is wired at the Alsat-1 rate and held at zero until a scenario sets a rate.
-        var options = new SimHardwareOptions { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = UpsetInjectorOptions.Alsat1RatePerBitPerDay } };
+        // Without a scenario, radiation is wired at the Alsat-1 rate and held at zero until a
+        // test sets a rate; with one, the scenario's environment sets it.
+        var options = new SimHardwareOptions
+        {
+            Upsets = new UpsetInjectorOptions { RatePerBitPerDay = UpsetInjectorOptions.Alsat1RatePerBitPerDay },
+            Scenario = scenario,
+        };
         Node = new SimulatedNode(BoardCatalog.Locate().Load("sim"), seed, options);
-        Node.Hardware.Upsets.RateMultiplier = 0;
+        if (scenario is null)
+        {
+            Node.Hardware.Upsets.RateMultiplier = 0;
+        }
+
         Node.EventEmitted += _events.Add;
     }
 
@@ -82,6 +93,7 @@ public sealed class SimTarget : Target
     /// <inheritdoc />
     public override void SetSupply(double volts, double amps)
     {
+        RequireNoScenario("the supply");
         Node.Hardware.Environment.BusVolts = volts;
         Node.Hardware.Environment.CurrentAmps = amps;
     }
@@ -90,12 +102,36 @@ public sealed class SimTarget : Target
     public override void SetUpsetRate(double ratePerBitPerDay)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ratePerBitPerDay);
+        RequireNoScenario("the upset rate");
         var upsets = Node.Hardware.Upsets;
         upsets.RateMultiplier = ratePerBitPerDay / upsets.Options.RatePerBitPerDay;
     }
 
     /// <inheritdoc />
     public override IReadOnlyList<InjectedUpset> InjectedUpsets => Node.Hardware.Upsets.Records;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<LatchUp> LatchUps => Node.Hardware.LatchUps;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<FunctionalInterrupt> FunctionalInterrupts => Node.Hardware.FunctionalInterrupts;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<EnvironmentRecord> EnvironmentLog => Node.Hardware.EnvironmentLog;
+
+    /// <inheritdoc />
+    public override string? DamageReason => Node.Hardware.DamageReason;
+
+    /// <inheritdoc />
+    public override bool IsRunning => Node.Application is not null;
+
+    private void RequireNoScenario(string what)
+    {
+        if (Node.Hardware.Scenario is { } scenario)
+        {
+            throw new InvalidOperationException($"The node flies scenario '{scenario.Name}', which sets {what}; a test cannot set it as well.");
+        }
+    }
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -1,7 +1,9 @@
 using FlightSw.Core.Commands;
 using FlightSw.Core.Events;
 using FlightSw.Core.Telemetry;
+using FlightSw.Sim.Environment;
 using FlightSw.Sim.Faults;
+using FlightSw.Sim.Scenarios;
 
 namespace FlightSw.HilTests.Targets;
 
@@ -25,13 +27,13 @@ public abstract class Target : IDisposable
     /// <summary>Every event seen since the target was created, over all boots, in order.</summary>
     public abstract IReadOnlyList<EventRecord> Events { get; }
 
-    /// <summary>Creates the target named by <see cref="Variable"/>.</summary>
-    public static Target FromEnvironment(int seed = 1)
+    /// <summary>Creates the target named by <see cref="Variable"/>, flying <paramref name="scenario"/> where the target can set its environment.</summary>
+    public static Target FromEnvironment(int seed = 1, Scenario? scenario = null)
     {
         string name = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : "sim";
         return name switch
         {
-            "sim" => new SimTarget(seed),
+            "sim" => new SimTarget(seed, scenario),
             _ => throw new NotSupportedException(
                 $"{Variable}={name} is not a target this suite can drive yet. Supported: sim (the simulated board in-process). " +
                 "The node as a separate process and remote boards are driven over the space link."),
@@ -64,6 +66,21 @@ public abstract class Target : IDisposable
 
     /// <summary>Every upset the environment injected so far, as the injector recorded it (empty where the target cannot inject).</summary>
     public abstract IReadOnlyList<InjectedUpset> InjectedUpsets { get; }
+
+    /// <summary>Every latch-up the environment injected so far, with how it ended (empty where the target cannot inject).</summary>
+    public abstract IReadOnlyList<LatchUp> LatchUps { get; }
+
+    /// <summary>Every functional interrupt the environment injected so far, with how it ended (empty where the target cannot inject).</summary>
+    public abstract IReadOnlyList<FunctionalInterrupt> FunctionalInterrupts { get; }
+
+    /// <summary>What the environment did (SAA passes, solar events, brownouts, latch-ups, burn-out), with times; empty where the target has no simulated environment.</summary>
+    public abstract IReadOnlyList<EnvironmentRecord> EnvironmentLog { get; }
+
+    /// <summary>Why the board is permanently damaged (a latch-up outlived its deadline); null when it is not, or where the target cannot tell.</summary>
+    public abstract string? DamageReason { get; }
+
+    /// <summary>Whether the node's software is running now (not off in a brownout, not booting).</summary>
+    public abstract bool IsRunning { get; }
 
     /// <inheritdoc />
     public void Dispose()

@@ -11,10 +11,10 @@ public class ConstantEnvironmentTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(environment.BusVolts, Is.EqualTo(5.0));
+            Assert.That(environment.BusVolts, Is.EqualTo(7.8));
             Assert.That(environment.CurrentAmps, Is.EqualTo(0.6));
             Assert.That(environment.BoardCelsius, Is.EqualTo(25.0));
-            Assert.That(ConstantEnvironment.DefaultBusVolts, Is.EqualTo(5.0));
+            Assert.That(ConstantEnvironment.DefaultBusVolts, Is.EqualTo(7.8));
             Assert.That(ConstantEnvironment.DefaultCurrentAmps, Is.EqualTo(0.6));
             Assert.That(ConstantEnvironment.DefaultBoardCelsius, Is.EqualTo(25.0));
         }

@@ -6,8 +6,8 @@ namespace FlightSw.Sim.Environment;
 /// </summary>
 public sealed class ConstantEnvironment : ISupplyRail, IThermalState
 {
-    /// <summary>Default bus voltage: a 5 V board supply.</summary>
-    public const double DefaultBusVolts = 5.0;
+    /// <summary>Default bus voltage: 7.8 V, a 2-cell lithium-ion battery bus at about 70 % charge (what the power manager expects to read).</summary>
+    public const double DefaultBusVolts = 7.8;
 
     /// <summary>Default current: an idle single-board computer, about 0.6 A.</summary>
     public const double DefaultCurrentAmps = 0.6;

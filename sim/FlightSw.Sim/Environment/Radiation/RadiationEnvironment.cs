@@ -6,8 +6,8 @@ namespace FlightSw.Sim.Environment.Radiation;
 /// <summary>
 /// The radiation a node meets along its orbit, on the hardware clock. Every
 /// <see cref="UpdateInterval"/> it works out the rate factor — <see cref="RadiationSpec.SaaMultiplier"/>
-/// inside the South Atlantic Anomaly, times 1 plus the excess of the solar particle events under
-/// way — sets it on the upset injector, accumulates the dose, and draws latch-ups and functional
+/// inside the South Atlantic Anomaly (1 outside), plus the excess of the solar particle events
+/// under way, since trapped-belt protons and solar protons add — sets it on the upset injector, accumulates the dose, and draws latch-ups and functional
 /// interrupts as Poisson processes of rate per day x factor, raising <see cref="LatchUpDue"/> and
 /// <see cref="FunctionalInterruptDue"/> for the hardware to carry out.
 /// </summary>
@@ -83,7 +83,7 @@ public sealed class RadiationEnvironment : IDisposable
     /// <summary>Whether the node was inside the South Atlantic Anomaly at the last update.</summary>
     public bool InSaa { get; private set; }
 
-    /// <summary>The rate factor now: SAA factor times (1 + the solar events' excess).</summary>
+    /// <summary>The rate factor now: the SAA factor (1 outside it) plus the solar events' excess.</summary>
     public double Multiplier { get; private set; } = 1;
 
     /// <summary>The highest rate factor so far.</summary>
@@ -141,22 +141,14 @@ public sealed class RadiationEnvironment : IDisposable
             FunctionalInterruptDue?.Invoke(kind);
         }
 
-        // The factor for the interval that starts now.
-        while (_nextSolarEvent < _solarEvents.Count && _solarEvents[_nextSolarEvent].Onset <= now)
-        {
-            SolarEventStarted?.Invoke(_solarEvents[_nextSolarEvent++]);
-        }
-
+        // The factor for the interval that starts now, set before any event is raised so that
+        // handlers see the factor of the state they are told about.
         bool inSaa = SouthAtlanticAnomaly.Contains(_orbit.SubSatellitePoint(now));
-        if (inSaa != InSaa)
+        bool saaChanged = inSaa != InSaa;
+        InSaa = inSaa;
+        if (saaChanged && inSaa)
         {
-            InSaa = inSaa;
-            if (inSaa)
-            {
-                SaaPasses++;
-            }
-
-            SaaChanged?.Invoke(inSaa);
+            SaaPasses++;
         }
 
         double excess = 0;
@@ -166,9 +158,19 @@ public sealed class RadiationEnvironment : IDisposable
         }
 
         _solarFactor = 1 + excess;
-        Multiplier = (InSaa ? Spec.SaaMultiplier : 1) * _solarFactor;
+        Multiplier = (InSaa ? Spec.SaaMultiplier : 1) + excess;
         PeakMultiplier = Math.Max(PeakMultiplier, Multiplier);
         _upsets.RateMultiplier = Multiplier;
+        while (_nextSolarEvent < _solarEvents.Count && _solarEvents[_nextSolarEvent].Onset <= now)
+        {
+            SolarEventStarted?.Invoke(_solarEvents[_nextSolarEvent++]);
+        }
+
+        if (saaChanged)
+        {
+            SaaChanged?.Invoke(inSaa);
+        }
+
         Updated?.Invoke();
     }
 }

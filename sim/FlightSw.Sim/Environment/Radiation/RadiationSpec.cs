@@ -4,8 +4,8 @@ namespace FlightSw.Sim.Environment.Radiation;
 
 /// <summary>
 /// The radiation a node meets, as rates: upsets per bit per day (times
-/// <see cref="SaaMultiplier"/> inside the South Atlantic Anomaly and times the solar particle
-/// events' factor), functional interrupts and latch-ups per day (scaled the same way), and the
+/// <see cref="SaaMultiplier"/> inside the South Atlantic Anomaly, plus the solar particle
+/// events' excess), functional interrupts and latch-ups per day (scaled the same way), and the
 /// dose rate. Everything is off (zero) by default except the dose and the SAA factor.
 /// </summary>
 public sealed record RadiationSpec
