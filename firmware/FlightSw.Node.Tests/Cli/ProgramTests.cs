@@ -1,5 +1,6 @@
 using FlightSw.Hal.Boards;
 using FlightSw.Node.Cli;
+using FlightSw.Sim.Scenarios;
 
 namespace FlightSw.Node.Tests.Cli;
 
@@ -31,6 +32,7 @@ public sealed class ProgramTests
         _error.Dispose();
         _out.Dispose();
         Environment.SetEnvironmentVariable(BoardCatalog.DirectoryEnvironmentVariable, null);
+        Environment.SetEnvironmentVariable(ScenarioCatalog.DirectoryEnvironmentVariable, null);
     }
 
     [Test]
@@ -135,6 +137,64 @@ public sealed class ProgramTests
             Assert.That(code, Is.EqualTo(ExitCodes.Ok), _error.ToString());
             Assert.That(_out.ToString(), Does.Contain("FlightSw node summary").And.Contain("NOMINAL"));
             Assert.That(_error.ToString(), Does.Contain("real time"));
+        });
+    }
+
+    [Test]
+    public void Main_UnknownScenario_ListsTheScenariosAndExits2()
+    {
+        int code = Program.Main(["--scenario", "nosuch"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(_error.ToString(), Does.Contain("--scenario").And.Contain("nosuch"));
+            foreach (string scenario in new[] { "nominal-500km", "saa-heavy", "solar-storm", "undersized-battery" })
+            {
+                Assert.That(_error.ToString(), Does.Contain(scenario));
+            }
+        });
+    }
+
+    [Test]
+    public void Main_MalformedScenarioFile_NamesTheFileFieldAndReasonAndExits2()
+    {
+        string directory = Directory.CreateTempSubdirectory("flightsw-scenarios-").FullName;
+        string file = Path.Combine(directory, "broken.json");
+        File.WriteAllText(file, """{ "battery": { "capacityWattHours": -2 }, "events": [ { "at": "soon", "kind": "latch-up" } ] }""");
+        Environment.SetEnvironmentVariable(ScenarioCatalog.DirectoryEnvironmentVariable, directory);
+
+        int code = Program.Main(["--scenario", "broken"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(_error.ToString(), Does.Contain(file));
+            Assert.That(_error.ToString(), Does.Contain("battery.capacityWattHours").And.Contain("events[0].at"));
+            Assert.That(_out.ToString(), Does.Not.Contain("FlightSw node summary"), "nothing flew");
+        });
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Test]
+    public void Main_ScenarioTwiceWithOneSeed_PrintsTheSameSummaryWithTheEnvironment()
+    {
+        string Run()
+        {
+            _out.GetStringBuilder().Clear();
+            int code = Program.Main(["--scenario", "solar-storm", "--duration", "2orbits", "--seed", "4"]);
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), _error.ToString());
+            return _out.ToString();
+        }
+
+        string first = Run();
+        string second = Run();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second, Is.EqualTo(first));
+            Assert.That(first, Does.Contain("solar-storm").And.Contain("SAA passes").And.Contain("brownouts").And.Contain("undamaged"));
+            Assert.That(first, Does.Contain("1 struck, 1 cleared in time"), "the scripted latch-up at t=5000 s is power-cycled");
         });
     }
 }
