@@ -98,7 +98,7 @@ public sealed class SimBoard : IBoard
     public bool IsFrozen => _time.IsFrozen;
 
     /// <summary>Stops the whole board (every timer of the boot) or one thread (the <paramref name="pick"/>-th live timer), as a functional interrupt does.</summary>
-    /// <returns>Whether anything was running to stop.</returns>
+    /// <returns>Whether anything was running to stop (false on a board that is already hung).</returns>
     internal bool Interrupt(Environment.Radiation.FunctionalInterruptKind kind, int pick)
     {
         if (_disposed)
@@ -108,6 +108,11 @@ public sealed class SimBoard : IBoard
 
         if (kind == Environment.Radiation.FunctionalInterruptKind.Board)
         {
+            if (_time.IsFrozen)
+            {
+                return false; // already hung: nothing is left running to stop
+            }
+
             _time.FreezeAll();
             return true;
         }

@@ -47,6 +47,7 @@ public sealed class SimHardware : IDisposable
     private ITimer? _pendingResetTimer;
     private ITimer? _pendingBoot;
     private bool _switchedOn;
+    private bool _everConnected;
     private double _latchAmps;
     private bool _disposed;
 
@@ -323,6 +324,11 @@ public sealed class SimHardware : IDisposable
 
     private void CarryOutReset(ResetCause cause, string reason)
     {
+        if (_disposed)
+        {
+            return; // the timer outlived the hardware: nothing is left to reset
+        }
+
         _pendingReset = null;
         _pendingResetTimer = null;
         _pendingBoot?.Dispose(); // a boot still under way is cut short and starts over below
@@ -365,6 +371,7 @@ public sealed class SimHardware : IDisposable
     private void Connect(ResetCause cause)
     {
         IsPoweredOn = true;
+        _everConnected = true;
         if (Power is { } power)
         {
             power.BoardPowered = true;
@@ -415,7 +422,8 @@ public sealed class SimHardware : IDisposable
 
         Log(EnvironmentRecordKind.PowerRestored, $"battery back at {Scenario!.Battery.PowerOnVolts} V open-circuit ({Power!.Battery.StateOfCharge:P1} charge)");
         BuildChips(); // the chips lost power with the board
-        Connect(ResetCause.Brownout);
+        // A power-on that waited for the battery is still the board's first power-on.
+        Connect(_everConnected ? ResetCause.Brownout : ResetCause.PowerOn);
     }
 
     private void BurnOutIfStillLatched(LatchUp latchUp)

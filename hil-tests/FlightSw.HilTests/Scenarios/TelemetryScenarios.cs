@@ -35,10 +35,10 @@ public sealed class TelemetryScenarios : ScenarioBase
 
         Assert.Multiple(() =>
         {
-            // The simulated board's constant environment: 5 V, 0.6 A, 25 C, with a few LSB of noise.
-            Assert.That((double)Value("BRD_BUS_V")!, Is.EqualTo(5.0).Within(0.03));
+            // The simulated board's constant environment: a 7.8 V battery bus, 0.6 A, 25 C, with a few LSB of noise.
+            Assert.That((double)Value("BRD_BUS_V")!, Is.EqualTo(7.8).Within(0.03));
             Assert.That((double)Value("BRD_CURRENT_A")!, Is.EqualTo(0.6).Within(0.01));
-            Assert.That((double)Value("BRD_POWER_W")!, Is.EqualTo(3.0).Within(0.1));
+            Assert.That((double)Value("BRD_POWER_W")!, Is.EqualTo(4.68).Within(0.1));
             Assert.That((double)Value("BRD_TEMP_C")!, Is.EqualTo(25.0).Within(0.3));
         });
     }
@@ -48,18 +48,22 @@ public sealed class TelemetryScenarios : ScenarioBase
     public void Telemetry_SupplyChanges_NextReadingFollowsAndOvercurrentIsReported()
     {
         RequireEnvironmentControl();
+        var limit = Target.Send("PRM_SET", "BRD_OVERCURRENT_A", "0.7");
+        Assert.That(limit.Succeeded, Is.True, limit.Message);
 
-        Target.SetSupply(volts: 4.75, amps: 2.9);
+        // Above the board monitor's limit, below the latch-up guard's (4 W / 7.4 V + 0.5 A).
+        Target.SetSupply(volts: 7.4, amps: 0.9);
         Target.Wait(TimeSpan.FromSeconds(2));
 
         Assert.Multiple(() =>
         {
-            Assert.That((double)Value("BRD_BUS_V")!, Is.EqualTo(4.75).Within(0.03));
-            Assert.That((double)Value("BRD_CURRENT_A")!, Is.EqualTo(2.9).Within(0.01));
+            Assert.That((double)Value("BRD_BUS_V")!, Is.EqualTo(7.4).Within(0.03));
+            Assert.That((double)Value("BRD_CURRENT_A")!, Is.EqualTo(0.9).Within(0.01));
             Assert.That(EventsNamed("BRD_OVERCURRENT").Count(), Is.EqualTo(1), "reported once on the way in");
+            Assert.That(EventsNamed("LATCHUP_DETECTED"), Is.Empty, "a slow rise within the guard's limit is not a latch-up");
         });
 
-        Target.SetSupply(volts: 5.0, amps: 0.6);
+        Target.SetSupply(volts: 7.8, amps: 0.6);
         Target.Wait(TimeSpan.FromSeconds(2));
 
         Assert.That(EventsNamed("BRD_LIMIT_CLEARED").Count(), Is.EqualTo(1), "reported once on the way out");

@@ -111,6 +111,15 @@ public sealed class SimTarget : Target
     public override IReadOnlyList<InjectedUpset> InjectedUpsets => Node.Hardware.Upsets.Records;
 
     /// <inheritdoc />
+    public override void InjectLatchUp(double stepAmps)
+    {
+        if (Node.Hardware.TriggerLatchUp(stepAmps, source: "test") is null)
+        {
+            throw new InvalidOperationException("The board has no power: a latch-up cannot strike it now.");
+        }
+    }
+
+    /// <inheritdoc />
     public override IReadOnlyList<LatchUp> LatchUps => Node.Hardware.LatchUps;
 
     /// <inheritdoc />

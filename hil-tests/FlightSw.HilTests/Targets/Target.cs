@@ -64,6 +64,13 @@ public abstract class Target : IDisposable
     /// </summary>
     public abstract void SetUpsetRate(double ratePerBitPerDay);
 
+    /// <summary>
+    /// Strikes a latch-up now: the supply current steps up by <paramref name="stepAmps"/> until
+    /// the board is power-cycled, and the board burns out if that does not happen within its
+    /// deadline; only a target that <see cref="ControlsEnvironment"/> can.
+    /// </summary>
+    public abstract void InjectLatchUp(double stepAmps);
+
     /// <summary>Every upset the environment injected so far, as the injector recorded it (empty where the target cannot inject).</summary>
     public abstract IReadOnlyList<InjectedUpset> InjectedUpsets { get; }
 

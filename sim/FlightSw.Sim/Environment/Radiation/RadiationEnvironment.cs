@@ -163,7 +163,10 @@ public sealed class RadiationEnvironment : IDisposable
         _upsets.RateMultiplier = Multiplier;
         while (_nextSolarEvent < _solarEvents.Count && _solarEvents[_nextSolarEvent].Onset <= now)
         {
-            SolarEventStarted?.Invoke(_solarEvents[_nextSolarEvent++]);
+            // Advance first: with no handler, ?.Invoke would skip its argument and the index would never move.
+            var started = _solarEvents[_nextSolarEvent];
+            _nextSolarEvent++;
+            SolarEventStarted?.Invoke(started);
         }
 
         if (saaChanged)
