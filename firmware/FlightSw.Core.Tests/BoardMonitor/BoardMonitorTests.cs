@@ -1,6 +1,8 @@
 using FlightSw.Core.Commands;
 using FlightSw.Core.Scheduling;
+using FlightSw.Core.Power;
 using FlightSw.Core.Tests.Fixtures;
+using FlightSw.Core.Tests.Power;
 
 namespace FlightSw.Core.Tests.BoardMonitor;
 
@@ -24,7 +26,7 @@ public class BoardMonitorTests
 
         using (Assert.EnterMultipleScope())
         {
-            // The default environment: 5 V, 0.6 A, 25 C, read through the INA219 and TMP102 models.
+            // The default environment: 7.8 V, 0.6 A, 25 C, read through the INA219 and TMP102 models.
             Assert.That(Reading(node, "BRD_BUS_V"), Is.EqualTo(7.8).Within(0.004));
             Assert.That(Reading(node, "BRD_CURRENT_A"), Is.EqualTo(0.6).Within(0.001));
             Assert.That(Reading(node, "BRD_POWER_W"), Is.EqualTo(4.68).Within(0.01));
@@ -33,6 +35,24 @@ public class BoardMonitorTests
             Assert.That(node.Telemetry("BRD_READ_ERRORS"), Is.Null, "no read has failed");
             Assert.That(node.App.Events.Snapshot().Where(e => e.Component == "board"), Is.Empty);
         }
+    }
+
+    [Test]
+    public void OnCycle_PowerManagerInSafe_ReadsEveryTenthCycle()
+    {
+        using var node = TestNode.Boot(app =>
+        {
+            app.Add(new PowerManager(), RateGroupId.Rate1Hz);
+            app.Add(new Core.BoardMonitor.BoardMonitor(), RateGroupId.Rate1Hz);
+        });
+        BatterySupply.Set(node, stateOfCharge: 0.2);
+        node.RunFor(TimeSpan.FromSeconds(10));
+        Assume.That(node.App.FindComponent(PowerManager.ComponentName), Has.Property(nameof(PowerManager.Mode)).EqualTo(PowerMode.Safe));
+        long before = node.App.Telemetry.Find("BRD_BUS_V")!.UpdateCount;
+
+        node.RunFor(TimeSpan.FromSeconds(30));
+
+        Assert.That(node.App.Telemetry.Find("BRD_BUS_V")!.UpdateCount - before, Is.EqualTo(3), "30 s at one reading in ten cycles");
     }
 
     [Test]

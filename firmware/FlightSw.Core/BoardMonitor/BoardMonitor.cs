@@ -1,6 +1,7 @@
 using FlightSw.Core.Components;
 using FlightSw.Core.Events;
 using FlightSw.Core.Parameters;
+using FlightSw.Core.Power;
 using FlightSw.Core.Scheduling;
 using FlightSw.Core.Telemetry;
 
@@ -9,7 +10,9 @@ namespace FlightSw.Core.BoardMonitor;
 /// <summary>
 /// Reads the board's supply (power monitor) and temperature every cycle into telemetry, and
 /// warns when the current or the temperature passes its limit (parameters), once on the way
-/// in and once on the way out. A sensor that stops answering is reported, not fatal.
+/// in and once on the way out. A sensor that stops answering is reported, not fatal. When a
+/// power manager sheds load it reads less often: every <see cref="PowerManager.CadenceDivisor"/>
+/// cycles (the latch-up guard keeps its own fast watch on the current).
 /// </summary>
 public sealed class BoardMonitor : Component
 {
@@ -54,6 +57,12 @@ public sealed class BoardMonitor : Component
     /// <inheritdoc />
     protected override void OnCycle(RateGroupCycle cycle)
     {
+        int divisor = (Context.Components.GetValueOrDefault(PowerManager.ComponentName) as PowerManager)?.CadenceDivisor ?? 1;
+        if (cycle.Index % divisor != 0)
+        {
+            return;
+        }
+
         var board = Context.Board;
         if (board.PowerMonitor.TryRead(out var power))
         {
