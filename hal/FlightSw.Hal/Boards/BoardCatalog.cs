@@ -1,3 +1,5 @@
+using FlightSw.Hal.Configuration;
+
 namespace FlightSw.Hal.Boards;
 
 /// <summary>
@@ -13,18 +15,13 @@ public sealed class BoardCatalog
 
     private const string MarkerFile = "sim.json";
 
+    private static readonly ConfigurationFolder Folder = new("board", DirectoryEnvironmentVariable, FolderName, FolderName, MarkerFile);
+
     /// <summary>Opens the catalog in <paramref name="directory"/>.</summary>
     /// <exception cref="DirectoryNotFoundException"><paramref name="directory"/> does not exist.</exception>
     public BoardCatalog(string directory)
     {
-        ArgumentException.ThrowIfNullOrEmpty(directory);
-        var full = Path.GetFullPath(directory);
-        if (!System.IO.Directory.Exists(full))
-        {
-            throw new DirectoryNotFoundException($"Board directory '{full}' does not exist.");
-        }
-
-        Directory = full;
+        Directory = Folder.Open(directory);
     }
 
     /// <summary>Full path of the board directory.</summary>
@@ -35,15 +32,7 @@ public sealed class BoardCatalog
     /// extension, except <c>board.schema.json</c>. Read from the directory on each call.
     /// </summary>
     public IReadOnlyList<string> Names =>
-        System.IO.Directory.EnumerateFiles(Directory, "*.json")
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Where(f => f.EndsWith(".json", StringComparison.Ordinal))
-            .Where(f => !string.Equals(f, BoardFileLayout.SchemaFileName, StringComparison.Ordinal))
-            .Select(Path.GetFileNameWithoutExtension)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        ConfigurationFolder.JsonFileNames(Directory, f => string.Equals(f, BoardFileLayout.SchemaFileName, StringComparison.Ordinal));
 
     /// <summary>Loads and validates the board called <paramref name="name"/>.</summary>
     /// <exception cref="UnknownBoardException">No board file has that name; the exception lists those that do.</exception>
@@ -75,37 +64,6 @@ public sealed class BoardCatalog
             System.IO.Directory.GetCurrentDirectory());
 
     /// <summary><see cref="Locate()"/> with its inputs given, for tests.</summary>
-    internal static BoardCatalog Locate(string? environmentValue, string baseDirectory, string currentDirectory)
-    {
-        if (!string.IsNullOrWhiteSpace(environmentValue))
-        {
-            var fromEnvironment = Path.GetFullPath(environmentValue);
-            if (!System.IO.Directory.Exists(fromEnvironment))
-            {
-                throw new DirectoryNotFoundException(
-                    $"{DirectoryEnvironmentVariable} is set to '{environmentValue}', but directory '{fromEnvironment}' does not exist.");
-            }
-
-            return new BoardCatalog(fromEnvironment);
-        }
-
-        var besideExecutable = Path.Combine(baseDirectory, FolderName);
-        if (System.IO.Directory.Exists(besideExecutable))
-        {
-            return new BoardCatalog(besideExecutable);
-        }
-
-        for (var directory = new DirectoryInfo(Path.GetFullPath(currentDirectory)); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, FolderName);
-            if (File.Exists(Path.Combine(candidate, MarkerFile)))
-            {
-                return new BoardCatalog(candidate);
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"No board directory found: {DirectoryEnvironmentVariable} is not set, '{besideExecutable}' does not exist, " +
-            $"and no {FolderName}/{MarkerFile} was found in '{currentDirectory}' or any directory above it.");
-    }
+    internal static BoardCatalog Locate(string? environmentValue, string baseDirectory, string currentDirectory) =>
+        new(Folder.Locate(environmentValue, baseDirectory, currentDirectory));
 }

@@ -1,3 +1,5 @@
+using FlightSw.Hal.Configuration;
+
 namespace FlightSw.Hal.Boards;
 
 /// <summary>One problem found in a board file.</summary>
@@ -11,4 +13,7 @@ public sealed record BoardDefinitionError(string File, string Field, string Reas
 {
     /// <summary>The error as one line: <c>{File}: {Field}: {Reason}</c>.</summary>
     public override string ToString() => $"{File}: {Field}: {Reason}";
+
+    /// <summary>The board file error for a problem the shared JSON reader found.</summary>
+    internal static BoardDefinitionError From(JsonFieldProblem problem) => new(problem.File, problem.Field, problem.Reason);
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
+using FlightSw.Hal.Configuration;
 
 namespace FlightSw.Hal.Boards;
 
@@ -26,12 +25,6 @@ namespace FlightSw.Hal.Boards;
 /// </remarks>
 public static class BoardDefinitionLoader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <summary>Reads and validates the board file at <paramref name="path"/>.</summary>
     /// <exception cref="BoardDefinitionException">The file is not valid JSON or breaks a rule.</exception>
     /// <exception cref="IOException">The file cannot be read (for example <see cref="FileNotFoundException"/>).</exception>
@@ -53,14 +46,9 @@ public static class BoardDefinitionLoader
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(sourceFile);
 
-        JsonDocument document;
-        try
+        if (!JsonFileParser.TryParse(json, sourceFile, out var document, out var syntaxError))
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new BoardDefinitionException([SyntaxError(sourceFile, ex)]);
+            throw new BoardDefinitionException([BoardDefinitionError.From(syntaxError)]);
         }
 
         using (document)
@@ -74,29 +62,5 @@ public static class BoardDefinitionLoader
 
             return definition;
         }
-    }
-
-    private static BoardDefinitionError SyntaxError(string sourceFile, JsonException ex)
-    {
-        // JsonException counts lines and bytes from zero; people count from one.
-        var line = (ex.LineNumber ?? 0) + 1;
-        var position = (ex.BytePositionInLine ?? 0) + 1;
-        var field = ex.Path is null or "$" ? JsonFieldReader.DocumentField : ex.Path.TrimStart('$').TrimStart('.');
-        var reason = ex.Message;
-        var cut = reason.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut < 0)
-        {
-            cut = reason.IndexOf(" LineNumber: ", StringComparison.Ordinal);
-        }
-
-        if (cut >= 0)
-        {
-            reason = reason[..cut];
-        }
-
-        return new BoardDefinitionError(
-            sourceFile,
-            field.Length == 0 ? JsonFieldReader.DocumentField : field,
-            string.Create(CultureInfo.InvariantCulture, $"invalid JSON at line {line}, byte {position}: {reason}"));
     }
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using FlightSw.Hal.Configuration;
 
 namespace FlightSw.Hal.Boards;
 
@@ -21,18 +21,19 @@ internal sealed partial class BoardFileReader
     }
 
     /// <summary>Every problem found by <see cref="Read"/>.</summary>
-    public IReadOnlyList<BoardDefinitionError> Errors => _fields.Errors;
+    public IReadOnlyList<BoardDefinitionError> Errors => [.. _fields.Problems.Select(BoardDefinitionError.From)];
 
     /// <summary>The definition, or null when <see cref="Errors"/> is not empty.</summary>
     public BoardDefinition? Read(JsonElement root)
     {
-        if (!_fields.CheckObject(root, BoardFileLayout.Root))
+        var rootShape = BoardFileLayout.Root;
+        if (!_fields.CheckObject(root, rootShape.Path, rootShape.Properties, rootShape.Required))
         {
             return null;
         }
 
         var name = ReadName(root);
-        var description = _fields.String(root, string.Empty, "description");
+        var description = _fields.NonBlankString(root, string.Empty, "description");
         var backend = ReadBackend(root);
         var runtimeIdentifier = ReadRuntimeIdentifier(root, backend);
         var cpu = ReadCpu(root);
@@ -41,9 +42,9 @@ internal sealed partial class BoardFileReader
         var i2c = ReadI2c(root);
         var watchdog = ReadWatchdog(root, backend);
         var storage = ReadStorage(root, backend);
-        _ = _fields.String(root, string.Empty, "$schema");
+        _ = _fields.NonBlankString(root, string.Empty, "$schema");
 
-        if (Errors.Count > 0)
+        if (_fields.Problems.Count > 0)
         {
             return null;
         }
@@ -54,7 +55,7 @@ internal sealed partial class BoardFileReader
 
     private string? ReadName(JsonElement root)
     {
-        var name = _fields.String(root, string.Empty, "name");
+        var name = _fields.NonBlankString(root, string.Empty, "name");
         if (name is null)
         {
             return null;
@@ -78,7 +79,7 @@ internal sealed partial class BoardFileReader
 
     private BoardBackend? ReadBackend(JsonElement root)
     {
-        var text = _fields.String(root, string.Empty, "backend");
+        var text = _fields.NonBlankString(root, string.Empty, "backend");
         switch (text)
         {
             case null:
@@ -119,7 +120,7 @@ internal sealed partial class BoardFileReader
             return null;
         }
 
-        var rid = _fields.String(root, string.Empty, field);
+        var rid = _fields.NonBlankString(root, string.Empty, field);
         if (rid is null)
         {
             return null;
@@ -143,12 +144,12 @@ internal sealed partial class BoardFileReader
     private CpuInfo? ReadCpu(JsonElement root)
     {
         var shape = BoardFileLayout.Cpu;
-        if (_fields.Object(root, shape) is not { } cpu)
+        if (Object(root, shape) is not { } cpu)
         {
             return null;
         }
 
-        var model = _fields.String(cpu, shape.Path, "model");
+        var model = _fields.NonBlankString(cpu, shape.Path, "model");
         var cores = _fields.Int(cpu, shape.Path, "cores", 1, BoardFileLayout.MaxCores);
         var budget = _fields.Int(cpu, shape.Path, "budgetPercent", 1, 100);
         return model is null || cores is null || budget is null ? null : new CpuInfo(model, cores.Value, budget.Value);
@@ -157,7 +158,7 @@ internal sealed partial class BoardFileReader
     private MemoryInfo? ReadMemory(JsonElement root)
     {
         var shape = BoardFileLayout.Memory;
-        if (_fields.Object(root, shape) is not { } memory)
+        if (Object(root, shape) is not { } memory)
         {
             return null;
         }
@@ -172,7 +173,7 @@ internal sealed partial class BoardFileReader
     private GpioLayout? ReadGpio(JsonElement root)
     {
         var shape = BoardFileLayout.Gpio;
-        if (_fields.Object(root, shape) is not { } gpio)
+        if (Object(root, shape) is not { } gpio)
         {
             return null;
         }
@@ -181,7 +182,7 @@ internal sealed partial class BoardFileReader
         var pinCount = _fields.Int(gpio, shape.Path, "pinCount", 1, BoardFileLayout.MaxPins);
         var ledMax = pinCount is null ? BoardFileLayout.MaxPins - 1 : pinCount.Value - 1;
         var ledPin = _fields.Int(gpio, shape.Path, "statusLedPin", 0, ledMax);
-        var label = _fields.String(gpio, shape.Path, "statusLedLabel");
+        var label = _fields.NonBlankString(gpio, shape.Path, "statusLedLabel");
         return chip is null || pinCount is null || ledPin is null || label is null
             ? null
             : new GpioLayout(chip.Value, pinCount.Value, ledPin.Value, label);
@@ -190,7 +191,7 @@ internal sealed partial class BoardFileReader
     private I2cLayout? ReadI2c(JsonElement root)
     {
         var shape = BoardFileLayout.I2c;
-        if (_fields.Object(root, shape) is not { } i2c)
+        if (Object(root, shape) is not { } i2c)
         {
             return null;
         }
@@ -235,7 +236,7 @@ internal sealed partial class BoardFileReader
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
-            var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
+            var itemPath = JsonFieldReader.Index(path, index);
             var bus = _fields.IntValue(item, itemPath, 0, BoardFileLayout.MaxPins - 1);
             if (bus is null)
             {
@@ -260,7 +261,7 @@ internal sealed partial class BoardFileReader
     private PowerMonitorChip? ReadPowerMonitor(JsonElement i2c, IReadOnlyList<int>? buses)
     {
         var shape = BoardFileLayout.PowerMonitor;
-        if (_fields.Object(i2c, shape) is not { } monitor)
+        if (Object(i2c, shape) is not { } monitor)
         {
             return null;
         }
@@ -268,8 +269,8 @@ internal sealed partial class BoardFileReader
         var chip = ReadChipName(monitor, shape.Path, BoardFileLayout.SupportedPowerMonitors, "power monitor");
         var bus = ReadChipBus(monitor, shape.Path, buses);
         var address = _fields.I2cAddress(monitor, shape.Path, "address");
-        var shunt = _fields.Number(monitor, shape.Path, "shuntOhms");
-        var amps = _fields.Number(monitor, shape.Path, "maxExpectedAmps");
+        var shunt = _fields.Number(monitor, shape.Path, "shuntOhms", NumberRange.Any);
+        var amps = _fields.Number(monitor, shape.Path, "maxExpectedAmps", NumberRange.Any);
 
         if (shunt is not null && (shunt <= 0 || shunt > BoardFileLayout.MaxShuntOhms))
         {
@@ -307,7 +308,7 @@ internal sealed partial class BoardFileReader
     private I2cChip? ReadTemperatureSensor(JsonElement i2c, IReadOnlyList<int>? buses)
     {
         var shape = BoardFileLayout.TemperatureSensor;
-        if (_fields.Object(i2c, shape) is not { } sensor)
+        if (Object(i2c, shape) is not { } sensor)
         {
             return null;
         }
@@ -320,7 +321,7 @@ internal sealed partial class BoardFileReader
 
     private string? ReadChipName(JsonElement chip, string parentPath, IReadOnlyList<string> supported, string role)
     {
-        var name = _fields.String(chip, parentPath, "chip");
+        var name = _fields.NonBlankString(chip, parentPath, "chip");
         if (name is null)
         {
             return null;
@@ -354,12 +355,12 @@ internal sealed partial class BoardFileReader
     private WatchdogSettings? ReadWatchdog(JsonElement root, BoardBackend? backend)
     {
         var shape = BoardFileLayout.Watchdog;
-        if (_fields.Object(root, shape) is not { } watchdog)
+        if (Object(root, shape) is not { } watchdog)
         {
             return null;
         }
 
-        var device = _fields.String(watchdog, shape.Path, "device");
+        var device = _fields.NonBlankString(watchdog, shape.Path, "device");
         var timeout = _fields.Int(watchdog, shape.Path, "timeoutSeconds", 1, BoardFileLayout.MaxWatchdogSeconds);
         var devicePath = JsonFieldReader.Join(shape.Path, "device");
         switch (backend)
@@ -381,12 +382,12 @@ internal sealed partial class BoardFileReader
     private StorageSettings? ReadStorage(JsonElement root, BoardBackend? backend)
     {
         var shape = BoardFileLayout.Storage;
-        if (_fields.Object(root, shape) is not { } storage)
+        if (Object(root, shape) is not { } storage)
         {
             return null;
         }
 
-        var path = _fields.String(storage, shape.Path, "path");
+        var path = _fields.NonBlankString(storage, shape.Path, "path");
         if (path is null)
         {
             return null;
@@ -408,6 +409,14 @@ internal sealed partial class BoardFileReader
         }
 
         return new StorageSettings(path);
+    }
+
+    /// <summary>A nested object of the board file, checked against <paramref name="shape"/>; null when absent or not an object.</summary>
+    private JsonElement? Object(JsonElement parent, BoardFileObject shape)
+    {
+        var dot = shape.Path.LastIndexOf('.');
+        var parentPath = dot < 0 ? string.Empty : shape.Path[..dot];
+        return _fields.Object(parent, parentPath, shape.Path[(dot + 1)..], shape.Properties, shape.Required);
     }
 
     private static string BackendName(BoardBackend backend) => BoardFileLayout.Backends[(int)backend];

@@ -1,3 +1,5 @@
+using FlightSw.Hal.Configuration;
+
 namespace FlightSw.Sim.Scenarios;
 
 /// <summary>
@@ -15,18 +17,13 @@ public sealed class ScenarioCatalog
     /// <summary>Path of the scenario folder in a repository checkout, relative to its root.</summary>
     public static readonly string RepositoryFolder = Path.Combine("sim", FolderName);
 
+    private static readonly ConfigurationFolder Folder = new("scenario", DirectoryEnvironmentVariable, FolderName, RepositoryFolder);
+
     /// <summary>Opens the catalog in <paramref name="directory"/>.</summary>
     /// <exception cref="DirectoryNotFoundException"><paramref name="directory"/> does not exist.</exception>
     public ScenarioCatalog(string directory)
     {
-        ArgumentException.ThrowIfNullOrEmpty(directory);
-        var full = Path.GetFullPath(directory);
-        if (!System.IO.Directory.Exists(full))
-        {
-            throw new DirectoryNotFoundException($"Scenario directory '{full}' does not exist.");
-        }
-
-        Directory = full;
+        Directory = Folder.Open(directory);
     }
 
     /// <summary>Full path of the scenario directory.</summary>
@@ -37,15 +34,7 @@ public sealed class ScenarioCatalog
     /// without extension, except <c>*.schema.json</c>. Read from the directory on each call.
     /// </summary>
     public IReadOnlyList<string> Names =>
-        System.IO.Directory.EnumerateFiles(Directory, "*.json")
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Where(f => f.EndsWith(".json", StringComparison.Ordinal))
-            .Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal))
-            .Select(Path.GetFileNameWithoutExtension)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        ConfigurationFolder.JsonFileNames(Directory, f => f.EndsWith(".schema.json", StringComparison.Ordinal));
 
     /// <summary>
     /// Loads and validates the scenario called <paramref name="name"/>, matched case-insensitively
@@ -80,35 +69,6 @@ public sealed class ScenarioCatalog
     public static ScenarioCatalog Locate(string? environmentValue, string baseDirectory)
     {
         ArgumentException.ThrowIfNullOrEmpty(baseDirectory);
-        if (!string.IsNullOrWhiteSpace(environmentValue))
-        {
-            var fromEnvironment = Path.GetFullPath(environmentValue);
-            if (!System.IO.Directory.Exists(fromEnvironment))
-            {
-                throw new DirectoryNotFoundException(
-                    $"{DirectoryEnvironmentVariable} is set to '{environmentValue}', but directory '{fromEnvironment}' does not exist.");
-            }
-
-            return new ScenarioCatalog(fromEnvironment);
-        }
-
-        var besideExecutable = Path.Combine(baseDirectory, FolderName);
-        if (System.IO.Directory.Exists(besideExecutable))
-        {
-            return new ScenarioCatalog(besideExecutable);
-        }
-
-        for (var directory = new DirectoryInfo(Path.GetFullPath(baseDirectory)); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, RepositoryFolder);
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return new ScenarioCatalog(candidate);
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"No scenario directory found: {DirectoryEnvironmentVariable} is not set, '{besideExecutable}' does not exist, " +
-            $"and no {RepositoryFolder.Replace('\\', '/')} was found in '{baseDirectory}' or any directory above it.");
+        return new ScenarioCatalog(Folder.Locate(environmentValue, baseDirectory, baseDirectory));
     }
 }

@@ -1,3 +1,5 @@
+using FlightSw.Hal.Configuration;
+
 namespace FlightSw.Sim.Scenarios;
 
 /// <summary>One problem found in a scenario file.</summary>
@@ -10,8 +12,11 @@ namespace FlightSw.Sim.Scenarios;
 public sealed record ScenarioError(string File, string Field, string Reason)
 {
     /// <summary>Field name used for problems of the document as a whole.</summary>
-    public const string DocumentField = "(document)";
+    public const string DocumentField = JsonFieldReader.DocumentField;
 
     /// <summary>The error as one line: <c>{File}: {Field}: {Reason}</c>.</summary>
     public override string ToString() => $"{File}: {Field}: {Reason}";
+
+    /// <summary>The scenario file error for a problem the shared JSON reader found.</summary>
+    internal static ScenarioError From(JsonFieldProblem problem) => new(problem.File, problem.Field, problem.Reason);
 }

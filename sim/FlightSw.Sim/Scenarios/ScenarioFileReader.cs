@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using FlightSw.Hal.Configuration;
 using FlightSw.Hal.Power;
 using FlightSw.Sim.Environment;
 using FlightSw.Sim.Environment.Power;
 using FlightSw.Sim.Environment.Radiation;
 using FlightSw.Sim.Environment.Thermal;
-using static FlightSw.Sim.Scenarios.ScenarioFields;
+using static FlightSw.Hal.Configuration.JsonFieldReader;
 
 namespace FlightSw.Sim.Scenarios;
 
@@ -30,18 +31,18 @@ internal sealed class ScenarioFileReader
     private static readonly IReadOnlyList<string> AllEventFields =
         [.. ScenarioFileLayout.EventKinds.SelectMany(ScenarioFileLayout.EventFields).Distinct()];
 
-    private readonly ScenarioFields _fields;
+    private readonly JsonFieldReader _fields;
     private readonly string _name;
 
     /// <summary>Creates a reader for the file <paramref name="file"/> (named in errors) of the scenario <paramref name="name"/>.</summary>
     public ScenarioFileReader(string file, string name)
     {
-        _fields = new ScenarioFields(file);
+        _fields = new JsonFieldReader(file);
         _name = name;
     }
 
     /// <summary>Every problem found by <see cref="Read"/>.</summary>
-    public IReadOnlyList<ScenarioError> Errors => _fields.Errors;
+    public IReadOnlyList<ScenarioError> Errors => [.. _fields.Problems.Select(ScenarioError.From)];
 
     /// <summary>The scenario, or null when <see cref="Errors"/> is not empty.</summary>
     public Scenario? Read(JsonElement root)
@@ -64,7 +65,7 @@ internal sealed class ScenarioFileReader
         var radiation = ReadRadiation(root, defaults.Radiation, period);
         var events = ReadEvents(root, period);
 
-        if (Errors.Count > 0)
+        if (_fields.Problems.Count > 0)
         {
             return null;
         }
@@ -87,19 +88,19 @@ internal sealed class ScenarioFileReader
     private CircularOrbit ReadOrbit(JsonElement root, CircularOrbit defaults)
     {
         const string path = "orbit";
-        if (_fields.Section(root, Root, path, ScenarioFileLayout.Orbit) is not { } orbit)
+        if (_fields.Object(root, Root, path, ScenarioFileLayout.Orbit, []) is not { } orbit)
         {
             return defaults;
         }
 
-        var errorsBefore = Errors.Count;
+        var errorsBefore = _fields.Problems.Count;
         var altitude = _fields.Number(orbit, path, "altitudeKm", NumberRange.Between(MinAltitudeKm, MaxAltitudeKm)) ?? defaults.AltitudeKm;
         var inclination = _fields.Number(orbit, path, "inclinationDegrees", NumberRange.Between(0, 180)) ?? defaults.InclinationDegrees;
         var beta = _fields.Number(orbit, path, "betaDegrees", NumberRange.Between(-90, 90)) ?? defaults.BetaDegrees;
         var sun = _fields.Number(orbit, path, "sunArgumentOfLatitudeDegrees", NumberRange.Any) ?? defaults.SunArgumentOfLatitudeDegrees;
         var node = _fields.Number(orbit, path, "ascendingNodeLongitudeDegrees", NumberRange.Any) ?? defaults.AscendingNodeLongitudeDegrees;
         var epoch = _fields.Number(orbit, path, "argumentOfLatitudeAtEpochDegrees", NumberRange.Any) ?? defaults.ArgumentOfLatitudeAtEpochDegrees;
-        if (Errors.Count > errorsBefore)
+        if (_fields.Problems.Count > errorsBefore)
         {
             // Times in orbits are still read, against the default orbit; the file fails anyway.
             return defaults;
@@ -126,7 +127,7 @@ internal sealed class ScenarioFileReader
     private SolarArray ReadArray(JsonElement root, SolarArray defaults)
     {
         const string path = "array";
-        if (_fields.Section(root, Root, path, ScenarioFileLayout.Array) is not { } array)
+        if (_fields.Object(root, Root, path, ScenarioFileLayout.Array, []) is not { } array)
         {
             return defaults;
         }
@@ -140,7 +141,7 @@ internal sealed class ScenarioFileReader
     private BatterySpec ReadBattery(JsonElement root, BatterySpec defaults)
     {
         const string path = "battery";
-        if (_fields.Section(root, Root, path, ScenarioFileLayout.Battery) is not { } battery)
+        if (_fields.Object(root, Root, path, ScenarioFileLayout.Battery, []) is not { } battery)
         {
             return defaults;
         }
@@ -314,7 +315,7 @@ internal sealed class ScenarioFileReader
     private LoadSpec ReadLoads(JsonElement root, LoadSpec defaults)
     {
         const string path = "loads";
-        if (_fields.Section(root, Root, path, ScenarioFileLayout.Loads) is not { } loads)
+        if (_fields.Object(root, Root, path, ScenarioFileLayout.Loads, []) is not { } loads)
         {
             return defaults;
         }
@@ -331,7 +332,7 @@ internal sealed class ScenarioFileReader
     private ThermalSpec ReadThermal(JsonElement root, ThermalSpec defaults, TimeSpan period)
     {
         const string path = "thermal";
-        if (_fields.Section(root, Root, path, ScenarioFileLayout.Thermal) is not { } thermal)
+        if (_fields.Object(root, Root, path, ScenarioFileLayout.Thermal, []) is not { } thermal)
         {
             return defaults;
         }
@@ -349,7 +350,7 @@ internal sealed class ScenarioFileReader
     private RadiationSpec ReadRadiation(JsonElement root, RadiationSpec defaults, TimeSpan period)
     {
         const string path = "radiation";
-        if (_fields.Section(root, Root, path, ScenarioFileLayout.Radiation) is not { } radiation)
+        if (_fields.Object(root, Root, path, ScenarioFileLayout.Radiation, []) is not { } radiation)
         {
             return defaults;
         }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
+using FlightSw.Hal.Configuration;
 
 namespace FlightSw.Sim.Scenarios;
 
@@ -58,12 +57,6 @@ namespace FlightSw.Sim.Scenarios;
 /// </remarks>
 public static class ScenarioLoader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <summary>Reads and validates the scenario file at <paramref name="file"/>; its name is the file name without extension.</summary>
     /// <exception cref="ScenarioException">The file is not valid JSON or breaks a rule.</exception>
     /// <exception cref="IOException">The file cannot be read (for example <see cref="FileNotFoundException"/>).</exception>
@@ -84,14 +77,9 @@ public static class ScenarioLoader
         ArgumentNullException.ThrowIfNull(fileNameForMessages);
         ArgumentNullException.ThrowIfNull(name);
 
-        JsonDocument document;
-        try
+        if (!JsonFileParser.TryParse(json, fileNameForMessages, out var document, out var syntaxError))
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new ScenarioException([SyntaxError(fileNameForMessages, ex)]);
+            throw new ScenarioException([ScenarioError.From(syntaxError)]);
         }
 
         using (document)
@@ -99,29 +87,5 @@ public static class ScenarioLoader
             var reader = new ScenarioFileReader(fileNameForMessages, name);
             return reader.Read(document.RootElement) ?? throw new ScenarioException(reader.Errors);
         }
-    }
-
-    private static ScenarioError SyntaxError(string file, JsonException ex)
-    {
-        // JsonException counts lines and bytes from zero; people count from one.
-        var line = (ex.LineNumber ?? 0) + 1;
-        var position = (ex.BytePositionInLine ?? 0) + 1;
-        var field = ex.Path is null or "$" ? string.Empty : ex.Path.TrimStart('$').TrimStart('.');
-        var reason = ex.Message;
-        var cut = reason.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut < 0)
-        {
-            cut = reason.IndexOf(" LineNumber: ", StringComparison.Ordinal);
-        }
-
-        if (cut >= 0)
-        {
-            reason = reason[..cut];
-        }
-
-        return new ScenarioError(
-            file,
-            field.Length == 0 ? ScenarioError.DocumentField : field,
-            string.Create(CultureInfo.InvariantCulture, $"invalid JSON at line {line}, byte {position}: {reason}"));
     }
 }

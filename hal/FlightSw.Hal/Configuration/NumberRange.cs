@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace FlightSw.Sim.Scenarios;
+namespace FlightSw.Hal.Configuration;
 
-/// <summary>The values a number field of a scenario file accepts, and how an error says so.</summary>
+/// <summary>The values a number field of a configuration file accepts, and how an error says so.</summary>
 /// <param name="Min">Lowest value.</param>
 /// <param name="MinIncluded">Whether <paramref name="Min"/> itself is accepted.</param>
 /// <param name="Max">Highest value.</param>
 /// <param name="MaxIncluded">Whether <paramref name="Max"/> itself is accepted.</param>
-internal sealed record NumberRange(double Min, bool MinIncluded, double Max, bool MaxIncluded)
+public sealed record NumberRange(double Min, bool MinIncluded, double Max, bool MaxIncluded)
 {
     /// <summary>Any finite number.</summary>
     public static readonly NumberRange Any = new(double.MinValue, true, double.MaxValue, true);

@@ -1,37 +1,44 @@
+using System.Globalization;
 using System.Text.Json;
 
-namespace FlightSw.Sim.Scenarios;
+namespace FlightSw.Hal.Configuration;
 
 /// <summary>
-/// Reads typed fields out of a scenario file's <see cref="JsonElement"/> tree and collects every
-/// problem as a <see cref="ScenarioError"/> instead of stopping at the first. A getter returns null
-/// when the field is absent or unusable (having reported why in the second case).
+/// Reads typed fields out of the <see cref="JsonElement"/> tree of one configuration file (a board
+/// file, a scenario file) and collects every problem as a <see cref="JsonFieldProblem"/> instead of
+/// stopping at the first; each loader turns <see cref="Problems"/> into its own error type. A getter
+/// returns null when the field is absent or unusable (having reported why in the second case);
+/// absence of a required field is reported once, by <see cref="CheckObject"/>.
 /// </summary>
-internal sealed class ScenarioFields
+public sealed class JsonFieldReader
 {
-    private readonly List<ScenarioError> _errors = [];
+    /// <summary>Field name used for problems of the document as a whole.</summary>
+    public const string DocumentField = "(document)";
 
-    /// <summary>Creates a reader whose errors name <paramref name="file"/>.</summary>
-    public ScenarioFields(string file)
+    private readonly List<JsonFieldProblem> _problems = [];
+
+    /// <summary>Creates a reader whose problems name <paramref name="file"/>.</summary>
+    public JsonFieldReader(string file)
     {
+        ArgumentNullException.ThrowIfNull(file);
         File = file;
     }
 
-    /// <summary>The file every error names.</summary>
+    /// <summary>The file every problem names.</summary>
     public string File { get; }
 
     /// <summary>Problems found so far, in the order they were found.</summary>
-    public IReadOnlyList<ScenarioError> Errors => _errors;
+    public IReadOnlyList<JsonFieldProblem> Problems => _problems;
 
-    /// <summary>Records a problem with the field at <paramref name="field"/>.</summary>
+    /// <summary>Records a problem with the field at <paramref name="field"/> (empty for the whole document).</summary>
     public void Report(string field, string reason) =>
-        _errors.Add(new ScenarioError(File, field.Length == 0 ? ScenarioError.DocumentField : field, reason));
+        _problems.Add(new JsonFieldProblem(File, field.Length == 0 ? DocumentField : field, reason));
 
     /// <summary>The JSON path of <paramref name="name"/> inside the object at <paramref name="parent"/>.</summary>
     public static string Join(string parent, string name) => parent.Length == 0 ? name : parent + "." + name;
 
     /// <summary>The JSON path of element <paramref name="index"/> of the array at <paramref name="parent"/>.</summary>
-    public static string Index(string parent, int index) => $"{parent}[{index}]";
+    public static string Index(string parent, int index) => string.Create(CultureInfo.InvariantCulture, $"{parent}[{index}]");
 
     /// <summary>The field's value when present, whatever its kind.</summary>
     public static bool TryGet(JsonElement parent, string name, out JsonElement value)
@@ -45,10 +52,13 @@ internal sealed class ScenarioFields
     /// of <paramref name="required"/>. False when it is not an object at all.
     /// </summary>
     /// <param name="element">The value to check.</param>
-    /// <param name="path">Its JSON path.</param>
+    /// <param name="path">Its JSON path; empty for the document root.</param>
     /// <param name="allowed">The fields it may have.</param>
     /// <param name="required">The fields it must have.</param>
-    /// <param name="explainUnknown">Gives a better reason for an unknown field, or null to use the usual one.</param>
+    /// <param name="explainUnknown">
+    /// Gives a better reason for an unknown field, or null to use the usual one
+    /// (<see cref="UnknownFieldReason"/>); null (the default) always uses the usual one.
+    /// </param>
     public bool CheckObject(
         JsonElement element,
         string path,
@@ -87,15 +97,19 @@ internal sealed class ScenarioFields
         return true;
     }
 
-    /// <summary>A nested object <paramref name="name"/>, checked against <paramref name="allowed"/>; null when absent or not an object.</summary>
-    public JsonElement? Section(JsonElement parent, string parentPath, string name, IReadOnlyList<string> allowed)
+    /// <summary>
+    /// A nested object <paramref name="name"/>, checked by <see cref="CheckObject"/> against
+    /// <paramref name="allowed"/> and <paramref name="required"/>; null when absent or not an object.
+    /// </summary>
+    public JsonElement? Object(
+        JsonElement parent, string parentPath, string name, IReadOnlyList<string> allowed, IReadOnlyList<string> required)
     {
         if (!TryGet(parent, name, out var value))
         {
             return null;
         }
 
-        return CheckObject(value, Join(parentPath, name), allowed, []) ? value : null;
+        return CheckObject(value, Join(parentPath, name), allowed, required) ? value : null;
     }
 
     /// <summary>A string field (empty allowed).</summary>
@@ -115,7 +129,49 @@ internal sealed class ScenarioFields
         return value.GetString();
     }
 
-    /// <summary>A number field within <paramref name="range"/>.</summary>
+    /// <summary>A string field that is not empty or only white space.</summary>
+    public string? NonBlankString(JsonElement parent, string parentPath, string name)
+    {
+        var text = String(parent, parentPath, name);
+        if (text is not null && string.IsNullOrWhiteSpace(text))
+        {
+            Report(Join(parentPath, name), "must not be empty");
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>A whole-number field from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public int? Int(JsonElement parent, string parentPath, string name, int min, int max)
+    {
+        if (!TryGet(parent, name, out var value))
+        {
+            return null;
+        }
+
+        return IntValue(value, Join(parentPath, name), min, max);
+    }
+
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, reported at <paramref name="path"/>.</summary>
+    public int? IntValue(JsonElement value, string path, int min, int max)
+    {
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            Report(path, $"must be a whole number; found {Describe(value)}");
+            return null;
+        }
+
+        if (!value.TryGetInt32(out var number) || number < min || number > max)
+        {
+            Report(path, $"must be a whole number from {min} to {max}; found {value.GetRawText()}");
+            return null;
+        }
+
+        return number;
+    }
+
+    /// <summary>A number field within <paramref name="range"/> (<see cref="NumberRange.Any"/> for any finite number).</summary>
     public double? Number(JsonElement parent, string parentPath, string name, NumberRange range)
     {
         if (!TryGet(parent, name, out var value))
@@ -129,6 +185,7 @@ internal sealed class ScenarioFields
     /// <summary>A number within <paramref name="range"/>, reported at <paramref name="path"/>.</summary>
     public double? NumberValue(JsonElement value, string path, NumberRange range)
     {
+        ArgumentNullException.ThrowIfNull(range);
         if (value.ValueKind != JsonValueKind.Number)
         {
             Report(path, $"must be a number; found {Describe(value)}");
@@ -150,66 +207,6 @@ internal sealed class ScenarioFields
         return number;
     }
 
-    /// <summary>A whole-number field from <paramref name="min"/> to <paramref name="max"/>.</summary>
-    public int? Int(JsonElement parent, string parentPath, string name, int min, int max)
-    {
-        if (!TryGet(parent, name, out var value))
-        {
-            return null;
-        }
-
-        var path = Join(parentPath, name);
-        if (value.ValueKind != JsonValueKind.Number)
-        {
-            Report(path, $"must be a whole number; found {Describe(value)}");
-            return null;
-        }
-
-        if (!value.TryGetInt32(out var number) || number < min || number > max)
-        {
-            Report(path, $"must be a whole number from {min} to {max}; found {value.GetRawText()}");
-            return null;
-        }
-
-        return number;
-    }
-
-    /// <summary>A duration field (see <see cref="ScenarioTime.TryParseDuration"/>), with orbits of <paramref name="orbitPeriod"/>.</summary>
-    public TimeSpan? Duration(JsonElement parent, string parentPath, string name, TimeSpan orbitPeriod)
-    {
-        var text = TimeText(parent, parentPath, name, "\"2h\"");
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!ScenarioTime.TryParseDuration(text, orbitPeriod, out var duration, out var error))
-        {
-            Report(Join(parentPath, name), error);
-            return null;
-        }
-
-        return duration;
-    }
-
-    /// <summary>An instant field (see <see cref="ScenarioTime.TryParseInstant"/>), with orbits of <paramref name="orbitPeriod"/>.</summary>
-    public TimeSpan? Instant(JsonElement parent, string parentPath, string name, TimeSpan orbitPeriod)
-    {
-        var text = TimeText(parent, parentPath, name, "\"orbit 3\" or \"t=5000s\"");
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!ScenarioTime.TryParseInstant(text, orbitPeriod, out var instant, out var error))
-        {
-            Report(Join(parentPath, name), error);
-            return null;
-        }
-
-        return instant;
-    }
-
     /// <summary>How a value appears in messages: its kind and, for short scalars, its text.</summary>
     public static string Describe(JsonElement value) => value.ValueKind switch
     {
@@ -224,10 +221,12 @@ internal sealed class ScenarioFields
 
     /// <summary>
     /// The usual reason for an unknown field: the allowed ones, and the closest when it looks like a
-    /// typo (at most two edits away) or a shortening (the start of an allowed name).
+    /// typo (at most two edits away) or a shortening (the start of an allowed name, three letters or more).
     /// </summary>
     public static string UnknownFieldReason(string name, IReadOnlyList<string> allowed)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(allowed);
         var closest = allowed
             .Select(k => (Name: k, Distance: k.StartsWith(name, StringComparison.OrdinalIgnoreCase) && name.Length >= 3
                 ? 0
@@ -238,22 +237,6 @@ internal sealed class ScenarioFields
             .FirstOrDefault();
         var hint = closest is null ? string.Empty : $"; did you mean '{closest}'?";
         return $"unknown field (allowed here: {string.Join(", ", allowed)}){hint}";
-    }
-
-    private string? TimeText(JsonElement parent, string parentPath, string name, string example)
-    {
-        if (!TryGet(parent, name, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            Report(Join(parentPath, name), $"must be a time as a string such as {example}; found {Describe(value)}");
-            return null;
-        }
-
-        return value.GetString()!;
     }
 
     private static int EditDistance(string a, string b)
