@@ -88,6 +88,39 @@ public class SimHardwareLatchUpTests
 
     [TestCase(ResetCause.CommandedWarmReset)]
     [TestCase(ResetCause.Watchdog)]
+    public void RequestReset_PowerCycleAfterAPendingLesserReset_PowerCycleWinsAndClearsTheLatchUp(ResetCause first)
+    {
+        using var hardware = Create(withScenario: true);
+        var board = PowerOnAndBoot(hardware);
+        var latchUp = hardware.TriggerLatchUp(1.0)!;
+
+        hardware.RequestReset(first, "already pending");
+        hardware.RequestReset(ResetCause.CommandedPowerCycle, "latch-up");
+        RunUntilBooted(hardware, board);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(hardware.Resets.Select(r => r.Cause), Is.EqualTo(new[] { ResetCause.CommandedPowerCycle }), "one reset, the power cycle");
+            Assert.That(latchUp.ClearedBy, Is.EqualTo("power cycle"));
+            Assert.That(hardware.IsDamaged, Is.False);
+        }
+    }
+
+    [Test]
+    public void RequestReset_LesserResetAfterAPendingPowerCycle_Ignored()
+    {
+        using var hardware = Create(withScenario: true);
+        var board = PowerOnAndBoot(hardware);
+
+        hardware.RequestReset(ResetCause.CommandedPowerCycle, "first");
+        hardware.RequestReset(ResetCause.CommandedWarmReset, "second");
+        RunUntilBooted(hardware, board);
+
+        Assert.That(hardware.Resets.Select(r => r.Cause), Is.EqualTo(new[] { ResetCause.CommandedPowerCycle }));
+    }
+
+    [TestCase(ResetCause.CommandedWarmReset)]
+    [TestCase(ResetCause.Watchdog)]
     public void TriggerLatchUp_ResetWithoutPowerLoss_StaysLatchedAndBurnsOut(ResetCause cause)
     {
         using var hardware = Create(withScenario: true);

@@ -263,8 +263,9 @@ public class SimHardwareTests
         var oldBoard = PowerOnAndBoot(hardware);
         var busBefore = hardware.I2cBuses[1];
 
+        // (Only a power cycle outranks a pending reset; see SimHardwareLatchUpTests.)
         hardware.RequestReset(ResetCause.Watchdog, "first");
-        hardware.RequestReset(ResetCause.CommandedPowerCycle, "second");
+        hardware.RequestReset(ResetCause.CommandedWarmReset, "second");
         var newBoard = RunUntilBooted(hardware, oldBoard);
         hardware.Clock.RunFor(TimeSpan.FromMinutes(1));
 

@@ -206,9 +206,9 @@ public sealed class SimHardware : IDisposable
         }
 
         _switchedOn = true;
-        if (Power is { } power && power.Battery.OpenCircuitVolts <= Scenario!.Battery.CutoffVolts)
+        if (Power is { } power && power.Battery.OpenCircuitVolts < Scenario!.Battery.PowerOnVolts)
         {
-            Log(EnvironmentRecordKind.Skipped, $"power-on waits: battery at {power.Battery.OpenCircuitVolts:0.00} V, cut-off {Scenario.Battery.CutoffVolts} V");
+            Log(EnvironmentRecordKind.Skipped, $"power-on waits: battery at {power.Battery.OpenCircuitVolts:0.00} V, below the supply's power-on {Scenario.Battery.PowerOnVolts} V");
             return;
         }
 
@@ -275,11 +275,13 @@ public sealed class SimHardware : IDisposable
     /// </summary>
     public void RequestReset(ResetCause cause, string reason)
     {
-        if (_pendingReset is not null || !IsPoweredOn)
+        if (!IsPoweredOn || _pendingReset is { } pending && !(cause == ResetCause.CommandedPowerCycle && pending != ResetCause.CommandedPowerCycle))
         {
             return;
         }
 
+        // A power cycle outranks a warm or watchdog reset pending in the same instant: only it removes power (and clears a latch-up).
+        _pendingResetTimer?.Dispose();
         _pendingReset = cause;
         _pendingResetTimer = AfterCurrentCallback(TimeSpan.Zero, () => CarryOutReset(cause, reason));
     }
@@ -408,8 +410,8 @@ public sealed class SimHardware : IDisposable
             return;
         }
 
-        string reason = $"battery at cut-off ({Scenario!.Battery.CutoffVolts} V open-circuit, {Power!.Battery.StateOfCharge:P1} charge)";
-        Log(EnvironmentRecordKind.Brownout, reason);
+        string reason = FormattableString.Invariant($"battery at cut-off ({Scenario!.Battery.CutoffVolts} V open-circuit, {Power!.Battery.StateOfCharge:P1} charge)");
+        Log(EnvironmentRecordKind.Brownout, $"{reason}");
         Disconnect(ResetCause.Brownout, reason);
     }
 
@@ -434,8 +436,8 @@ public sealed class SimHardware : IDisposable
         }
 
         latchUp.BurnedOut = true;
-        DamageReason = $"latch-up of {latchUp.StepAmps} A at {latchUp.Onset} was not power-cycled within {latchUp.Deadline - latchUp.Onset}: burned out at {latchUp.Deadline}";
-        Log(EnvironmentRecordKind.BurnOut, DamageReason);
+        DamageReason = FormattableString.Invariant($"latch-up of {latchUp.StepAmps} A at {latchUp.Onset} was not power-cycled within {latchUp.Deadline - latchUp.Onset}: burned out at {latchUp.Deadline}");
+        Log(EnvironmentRecordKind.BurnOut, $"{DamageReason}");
         Disconnect(ResetCause.Unknown, DamageReason);
         _latchAmps = 0;
     }
@@ -496,7 +498,8 @@ public sealed class SimHardware : IDisposable
         }
     }
 
-    private void Log(EnvironmentRecordKind kind, string detail) => _log.Add(new EnvironmentRecord(Clock.Elapsed, Boots, kind, detail));
+    /// <summary>Logs with invariant number formatting, so the log reads the same on every machine.</summary>
+    private void Log(EnvironmentRecordKind kind, FormattableString detail) => _log.Add(new EnvironmentRecord(Clock.Elapsed, Boots, kind, FormattableString.Invariant(detail)));
 
     private void ScheduleBoot(ResetCause cause)
     {
@@ -539,11 +542,11 @@ public sealed class SimHardware : IDisposable
         Board = board;
         if (Power is { } power)
         {
-            board.Jobs.Changed += running =>
+            board.Jobs.Changed += _ =>
             {
                 if (Board == board)
                 {
-                    power.RunningJobs = running;
+                    power.RunningJobs = board.Jobs.RunningJobs; // the count now, whatever order concurrent changes arrive in
                 }
             };
         }

@@ -68,7 +68,9 @@ public sealed class CommandDispatcher : Component
         ArgumentNullException.ThrowIfNull(request);
         if (_queue.Count >= _capacity)
         {
-            reply?.Invoke(Reject(request.Command ?? "", CommandStatus.QueueFull, $"the command queue holds {_capacity} commands already"));
+            // Rejected (counted and evented) whether or not the caller listens for the answer.
+            var rejected = Reject(request.Command ?? "", CommandStatus.QueueFull, $"the command queue holds {_capacity} commands already");
+            reply?.Invoke(rejected);
             return;
         }
 

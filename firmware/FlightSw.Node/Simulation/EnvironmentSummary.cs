@@ -43,7 +43,8 @@ public sealed record EnvironmentSummary(
         }
 
         power.Update();
-        var cleared = hardware.LatchUps.Where(l => l.TimeToClear is not null).ToList();
+        // Cleared in time: by a power cycle or a brownout, not swept away by another latch-up's burn-out.
+        var cleared = hardware.LatchUps.Where(l => l.TimeToClear is not null && l.ClearedBy != "burn-out").ToList();
         return new EnvironmentSummary(
             scenario.Name,
             radiation.SaaPasses,
