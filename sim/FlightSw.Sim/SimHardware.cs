@@ -439,7 +439,6 @@ public sealed class SimHardware : IDisposable
         DamageReason = FormattableString.Invariant($"latch-up of {latchUp.StepAmps} A at {latchUp.Onset} was not power-cycled within {latchUp.Deadline - latchUp.Onset}: burned out at {latchUp.Deadline}");
         Log(EnvironmentRecordKind.BurnOut, $"{DamageReason}");
         Disconnect(ResetCause.Unknown, DamageReason);
-        _latchAmps = 0;
     }
 
     private void ClearLatchUps(string clearedBy)

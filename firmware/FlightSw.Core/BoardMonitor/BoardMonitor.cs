@@ -34,6 +34,7 @@ public sealed class BoardMonitor : Component
     private bool _overtemperatureActive;
     private bool _powerSensorFailed;
     private bool _temperatureSensorFailed;
+    private PowerManager? _power;
 
     /// <summary>Creates the board monitor.</summary>
     public BoardMonitor()
@@ -55,10 +56,12 @@ public sealed class BoardMonitor : Component
     }
 
     /// <inheritdoc />
+    protected override void OnStart() => _power = Context.Components.GetValueOrDefault(PowerManager.ComponentName) as PowerManager;
+
+    /// <inheritdoc />
     protected override void OnCycle(RateGroupCycle cycle)
     {
-        int divisor = (Context.Components.GetValueOrDefault(PowerManager.ComponentName) as PowerManager)?.CadenceDivisor ?? 1;
-        if (cycle.Index % divisor != 0)
+        if (cycle.Index % (_power?.CadenceDivisor ?? 1) != 0)
         {
             return;
         }
