@@ -20,4 +20,13 @@ public enum ResetCause
 
     /// <summary>The supply fell below the brownout threshold and the board lost power.</summary>
     Brownout = 5,
+
+    /// <summary>
+    /// The flight software stopped with an unhandled error and its supervisor (systemd on Linux,
+    /// the simulator on the simulated board) started it again; the board kept power.
+    /// </summary>
+    Crash = 6,
+
+    /// <summary>The latch-up guard power-cycled the board to clear a supply-current latch-up.</summary>
+    LatchUpPowerCycle = 7,
 }
