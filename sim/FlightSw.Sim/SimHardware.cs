@@ -34,6 +34,9 @@ public sealed class SimHardware : IDisposable
     /// <summary>Stream number of the latch-up and functional-interrupt draws' seed.</summary>
     private const ulong RadiationSeedStream = 2;
 
+    /// <summary>Stream number of the store's tear points.</summary>
+    private const ulong StoreSeedStream = 3;
+
     private readonly SimHardwareOptions _options;
     private readonly List<ResetRecord> _resets = [];
     private readonly List<LatchUp> _latchUps = [];
@@ -70,7 +73,8 @@ public sealed class SimHardware : IDisposable
             ? _options.Upsets with { RatePerBitPerDay = radiation.UpsetRatePerBitPerDay, MultiBitFraction = radiation.MultiBitFraction }
             : _options.Upsets;
 
-        Store = new SimPersistentStore();
+        Store = new SimPersistentStore(new Random(DeriveSeed(seed, StoreSeedStream)));
+        Store.WriteTorn += OnWriteTorn;
         Watchdog = new SimWatchdog(Clock, definition.Watchdog.Timeout, () => RequestReset(ResetCause.Watchdog, "watchdog expired"));
         Upsets = new UpsetInjector(Clock, upsetOptions, DeriveSeed(seed, UpsetSeedStream), () => Board?.Memory, () => Board?.BootNumber ?? 0);
 
@@ -173,6 +177,27 @@ public sealed class SimHardware : IDisposable
     /// (off by default). It runs across boots; nothing is hit while the board is off or booting.
     /// </summary>
     public UpsetInjector Upsets { get; }
+
+    /// <summary>
+    /// Cuts the power in the middle of the board's next write to its storage: the write is torn
+    /// after <paramref name="keepBytes"/> bytes (a random point when null), the boot ends, and
+    /// power returns after <see cref="SimHardwareOptions.PowerLossOffTime"/> with reset cause
+    /// power-on. Returns at once; the loss happens at the next write.
+    /// </summary>
+    public void InjectPowerLossDuringWrite(int? keepBytes = null) => Store.ArmPowerLoss(keepBytes);
+
+    /// <summary>
+    /// The flight software crashed (an error escaped it): its supervisor restarts it, as systemd
+    /// does on Linux, after the boot delay, with reset cause <see cref="ResetCause.Crash"/>. Power stays on.
+    /// </summary>
+    public void ReportCrash(string error)
+    {
+        Crashes++;
+        RequestReset(ResetCause.Crash, error);
+    }
+
+    /// <summary>How many times the flight software crashed and was restarted.</summary>
+    public int Crashes { get; private set; }
 
     /// <summary>Non-volatile storage, surviving every reset.</summary>
     public SimPersistentStore Store { get; }
@@ -373,6 +398,7 @@ public sealed class SimHardware : IDisposable
     private void Connect(ResetCause cause)
     {
         IsPoweredOn = true;
+        Store.PowerUp();
         _everConnected = true;
         if (Power is { } power)
         {
@@ -395,6 +421,7 @@ public sealed class SimHardware : IDisposable
         _pendingBoot?.Dispose();
         _pendingBoot = null;
         IsPoweredOn = false;
+        Store.PowerDown();
         EndBoot(new ResetRecord(Clock.Elapsed, cause, reason, Boots));
         ClearLatchUps(cause == ResetCause.Brownout ? "brownout" : "burn-out");
         if (Power is { } power)
@@ -426,6 +453,45 @@ public sealed class SimHardware : IDisposable
         BuildChips(); // the chips lost power with the board
         // A power-on that waited for the battery is still the board's first power-on.
         Connect(_everConnected ? ResetCause.Brownout : ResetCause.PowerOn);
+    }
+
+    /// <summary>
+    /// A write was torn by an injected power loss: the store has already stopped taking writes;
+    /// the board goes dark right after the running software's callback, and power returns after
+    /// the off time (or, flying a scenario, when the battery allows).
+    /// </summary>
+    private void OnWriteTorn(TornWrite torn)
+    {
+        string reason = FormattableString.Invariant($"power lost during write {torn.WriteNumber} of {torn.Key} ({torn.KeptBytes} of {torn.NewLength} bytes written)");
+        Log(EnvironmentRecordKind.PowerLost, $"{reason}");
+        AfterCurrentCallback(TimeSpan.Zero, () =>
+        {
+            if (!IsPoweredOn || _disposed)
+            {
+                Store.PowerUp(); // nothing left to cut: the board was already off
+                return;
+            }
+
+            Disconnect(ResetCause.PowerOn, reason);
+            AfterCurrentCallback(_options.PowerLossOffTime, RestorePowerAfterLoss);
+        });
+    }
+
+    private void RestorePowerAfterLoss()
+    {
+        if (IsPoweredOn || _disposed || IsDamaged)
+        {
+            return;
+        }
+
+        if (Power is { } power && power.Battery.OpenCircuitVolts < Scenario!.Battery.PowerOnVolts)
+        {
+            return; // the supply's own recovery brings the board back
+        }
+
+        Log(EnvironmentRecordKind.PowerRestored, $"power back after an injected loss");
+        BuildChips();
+        Connect(ResetCause.PowerOn);
     }
 
     private void BurnOutIfStillLatched(LatchUp latchUp)

@@ -12,6 +12,12 @@ public sealed record SimHardwareOptions
     /// <summary>Default spread of the boot time: up to 0.5 s either way, drawn from the seed.</summary>
     public static readonly TimeSpan DefaultBootJitter = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Default time the board stays dark after an injected power loss: 1 s.</summary>
+    public static readonly TimeSpan DefaultPowerLossOffTime = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the board stays dark after <see cref="SimHardware.InjectPowerLossDuringWrite"/>; <see cref="DefaultPowerLossOffTime"/> by default.</summary>
+    public TimeSpan PowerLossOffTime { get; init; } = DefaultPowerLossOffTime;
+
     /// <summary>Mean time from reset to software start; <see cref="DefaultBootDelay"/> by default.</summary>
     public TimeSpan BootDelay { get; init; } = DefaultBootDelay;
 

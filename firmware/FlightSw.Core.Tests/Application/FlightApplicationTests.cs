@@ -1,8 +1,12 @@
+using System.Text;
 using FlightSw.Core.Application;
+using FlightSw.Core.Boot;
 using FlightSw.Core.Components;
 using FlightSw.Core.Modes;
 using FlightSw.Core.Scheduling;
+using FlightSw.Core.Storage;
 using FlightSw.Core.Tests.Fixtures;
+using FlightSw.Hal;
 using FlightSw.Sim;
 
 namespace FlightSw.Core.Tests.Application;
@@ -33,6 +37,18 @@ public class FlightApplicationTests
             Assert.That(app.Board, Is.SameAs(_board));
             Assert.That(app.IsRunning, Is.False);
             Assert.That(app.Modes.Current, Is.EqualTo(FlightMode.Boot));
+        }
+    }
+
+    [Test]
+    public void Constructor_Board_MarksTheFrameworkComponentsEssential()
+    {
+        var app = new FlightApplication(_board);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(app.Components.Where(c => !c.IsEssential).Select(c => c.Name), Is.Empty);
+            Assert.That(app.Health.IsEssential, Is.True);
         }
     }
 
@@ -87,6 +103,127 @@ public class FlightApplicationTests
             "second started: mode Boot",
             "first cycle: mode Nominal",
         }));
+    }
+
+    [Test]
+    public void Start_StoredParameter_IsLoadedBeforeAnyComponentInitialises()
+    {
+        new DurableRecordStore(_hardware.Store).Write("prm.TST_GAIN", Encoding.UTF8.GetBytes("7"));
+        var app = new FlightApplication(_board);
+        var probe = new TestComponent();
+        var gain = probe.AddParameter(0, "TST_GAIN", 1, 0, 10);
+        var seen = new List<string>();
+        probe.OnInitialized = () => seen.Add($"initialised with gain {gain.Value}, boot {app.Boot.BootCount}");
+        app.Add(probe);
+
+        app.Start();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(seen, Is.EqualTo(new[] { "initialised with gain 7, boot 1" }), "parameters load first, then the boot manager initialises");
+            Assert.That(app.Events.Snapshot().Select(e => e.Name).Take(2), Is.EqualTo(new[] { "PRM_LOADED", "BOOT" }));
+        }
+    }
+
+    [Test]
+    public void Start_StoredBootLoopParameters_DecideThisBoot()
+    {
+        // Two recent crashes, and a limit lowered to two: this boot is a SAFE boot.
+        WriteHistory(ResetCause.Crash, ResetCause.Crash);
+        new DurableRecordStore(_hardware.Store).Write("prm.BOOT_LOOP_RESETS", Encoding.UTF8.GetBytes("2"));
+        var app = new FlightApplication(_board);
+
+        app.Start();
+
+        Assert.That(app.Boot.IsSafeBoot, Is.True);
+    }
+
+    [Test]
+    public void Start_SafeBoot_StartsOnlyEssentialComponentsAndHoldsSafe()
+    {
+        WriteHistory(ResetCause.Watchdog, ResetCause.Watchdog, ResetCause.Watchdog);
+        var app = new FlightApplication(_board);
+        var payload = new TestComponent("payload", 0x2000);
+        var beacon = new TestComponent("beacon", 0x2100) { Essential = true };
+        app.Add(payload, RateGroupId.Rate10Hz);
+        app.Add(beacon, RateGroupId.Rate10Hz);
+
+        app.Start();
+        _hardware.Clock.RunFor(TimeSpan.FromSeconds(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(app.IsRunning, Is.True);
+            Assert.That(app.Boot.IsSafeBoot, Is.True);
+            Assert.That(payload.State, Is.EqualTo(ComponentState.Skipped));
+            Assert.That(payload.Lifecycle, Is.Empty);
+            Assert.That(payload.Cycles, Is.Empty);
+            Assert.That(beacon.State, Is.EqualTo(ComponentState.Running));
+            Assert.That(beacon.Lifecycle, Is.EqualTo(new[] { "initialize", "start" }));
+            Assert.That(beacon.Cycles, Has.Count.EqualTo(10));
+            Assert.That(app.Components.Where(c => c != payload).Select(c => c.State), Has.All.EqualTo(ComponentState.Running));
+            Assert.That(app.Modes.Current, Is.EqualTo(FlightMode.Safe));
+            Assert.That(app.Modes.SafeHold, Is.EqualTo(app.Boot.SafeBootReason));
+            Assert.That(app.Events.Snapshot().Where(e => e.Name == "MODE_CHANGED").Select(e => e.Message), Is.EqualTo(new[]
+            {
+                "Mode Boot -> Safe: boot-loop protection: 3 resets within 900 s (Watchdog, Watchdog, Watchdog)",
+            }));
+            Assert.That(_hardware.Watchdog.IsRunning, Is.True, "health runs in a SAFE boot");
+        }
+    }
+
+    [Test]
+    public void Stop_SafeBoot_StopsOnlyWhatStarted()
+    {
+        WriteHistory(ResetCause.Watchdog, ResetCause.Watchdog, ResetCause.Watchdog);
+        var app = new FlightApplication(_board);
+        var payload = new TestComponent("payload", 0x2000);
+        app.Add(payload, RateGroupId.Rate10Hz);
+        app.Start();
+
+        app.Stop();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(payload.Lifecycle, Is.Empty);
+            Assert.That(payload.State, Is.EqualTo(ComponentState.Skipped));
+            Assert.That(app.Components.Where(c => c != payload).Select(c => c.State), Has.All.EqualTo(ComponentState.Stopped));
+        }
+    }
+
+    [Test]
+    public void Stop_DisabledComponent_IsStoppedLikeTheOthers()
+    {
+        var app = new FlightApplication(_board);
+        var probe = new TestComponent();
+        app.Add(probe, RateGroupId.Rate10Hz);
+        app.Start();
+        probe.Disable();
+
+        app.Stop();
+
+        Assert.That(probe.Lifecycle, Is.EqualTo(new[] { "initialize", "start", "stop" }), "it released its devices");
+    }
+
+    [Test]
+    public void Start_ComponentCrashesAtStart_ThrowsBeforeTheExecutiveOrTheWatchdogStart()
+    {
+        var app = new FlightApplication(_board);
+        var probe = new TestComponent();
+        probe.InjectCrashAtStart();
+        app.Add(probe, RateGroupId.Rate10Hz);
+
+        Assert.That(app.Start, Throws.TypeOf<InjectedCrashException>());
+        _hardware.Clock.RunFor(TimeSpan.FromSeconds(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(app.IsRunning, Is.False);
+            Assert.That(app.Scheduler.Ticks, Is.Zero);
+            Assert.That(app.Health.State, Is.EqualTo(ComponentState.Initialized), "health starts last");
+            Assert.That(_hardware.Watchdog.IsRunning, Is.False);
+            Assert.That(app.Modes.Current, Is.EqualTo(FlightMode.Boot));
+        }
     }
 
     [Test]
@@ -179,6 +316,18 @@ public class FlightApplicationTests
 
         Assert.That(app.Start, Throws.InvalidOperationException.With.Message.EqualTo(message));
         Assert.That(app.IsRunning, Is.False);
+    }
+
+    /// <summary>Stores a reset history whose last boots, just now, started for <paramref name="causes"/>.</summary>
+    private void WriteHistory(params ResetCause[] causes)
+    {
+        var history = new ResetHistory();
+        foreach (var cause in causes)
+        {
+            history.Append(cause, "test", _board.Time.GetUtcNow());
+        }
+
+        new DurableRecordStore(_hardware.Store).Write(BootManager.HistoryRecord, history.Serialize());
     }
 
     [Test]

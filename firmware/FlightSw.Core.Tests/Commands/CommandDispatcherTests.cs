@@ -166,6 +166,57 @@ public class CommandDispatcherTests
     }
 
     [Test]
+    public void Execute_CommandOfADisabledComponent_RejectedWithoutRunningTheHandler()
+    {
+        var executed = new List<string>();
+        using var node = Node(executed);
+        node.App.FindComponent("probe")!.Disable();
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("TST_ECHO", "hi"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response, Is.EqualTo(new CommandResponse("TST_ECHO", CommandStatus.Rejected, "component probe was disabled by the health monitor in this boot")));
+            Assert.That(executed, Is.Empty);
+            Assert.That(node.EventsNamed("CMD_REJECTED").Select(e => e.Message), Is.EqualTo(new[]
+            {
+                "TST_ECHO rejected (Rejected): component probe was disabled by the health monitor in this boot",
+            }));
+            Assert.That(node.Telemetry("CMD_REJECTED"), Is.EqualTo(1u));
+        }
+    }
+
+    [Test]
+    public void Execute_CommandOfASkippedComponent_RejectedBeforeItsArgumentsAreChecked()
+    {
+        var executed = new List<string>();
+        using var node = Node(executed);
+        node.App.FindComponent("probe")!.Skip();
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("TST_SET", "too", "many", "arguments"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response, Is.EqualTo(new CommandResponse("TST_SET", CommandStatus.Rejected, "component probe is not running in this SAFE boot (essential components only)")));
+            Assert.That(executed, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Execute_CommandOfARestartedComponent_RunsAsBefore()
+    {
+        var executed = new List<string>();
+        using var node = Node(executed);
+        var probe = node.App.FindComponent("probe")!;
+        probe.InjectHang();
+        probe.Restart();
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("TST_ECHO", "hi"));
+
+        Assert.That(response.Status, Is.EqualTo(CommandStatus.Completed));
+    }
+
+    [Test]
     public void Execute_HandlerRefuses_RejectedWithTheHandlersReason()
     {
         using var node = Node([]);

@@ -2,6 +2,7 @@ using FlightSw.Core.Components;
 using FlightSw.Core.Events;
 using FlightSw.Core.Scheduling;
 using FlightSw.Core.Tests.Fixtures;
+using FlightSw.Hal;
 
 namespace FlightSw.Core.Tests.Components;
 
@@ -129,6 +130,136 @@ public class ComponentTests
             ComponentState.Created, ComponentState.Created, ComponentState.Initialized,
             ComponentState.Running, ComponentState.Running, ComponentState.Stopped,
         }));
+    }
+
+    [Test]
+    public void Constructor_Defaults_CriticalNotEssentialNeverRestarted()
+    {
+        var component = new TestComponent();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(component.IsCritical, Is.True, "the watchdog waits for a component unless it says otherwise");
+            Assert.That(component.IsEssential, Is.False, "a SAFE boot leaves a component out unless it says otherwise");
+            Assert.That(component.Restarts, Is.Zero);
+        }
+    }
+
+    [Test]
+    public void Restart_HungComponent_ClearsTheHangCountsAndCallsOnRestart()
+    {
+        var component = new TestComponent();
+        component.InjectHang();
+
+        component.Restart();
+        component.Restart();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(component.IsHung, Is.False);
+            Assert.That(component.Restarts, Is.EqualTo(2));
+            Assert.That(component.Lifecycle, Is.EqualTo(new[] { "restart", "restart" }));
+            Assert.That(component.State, Is.EqualTo(ComponentState.Running));
+        }
+    }
+
+    [Test]
+    public void Restart_HungComponent_AnswersTheNextPingAgain()
+    {
+        var component = new FaultyComponent { Failing = false };
+        component.InjectHang();
+        component.Ping(5);
+        component.RunCycle(Cycle);
+
+        component.Restart();
+        component.Ping(6);
+        component.RunCycle(Cycle);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(component.AnsweredPing, Is.EqualTo(6u));
+            Assert.That(component.Attempts, Is.EqualTo(1), "only the cycle after the restart ran");
+        }
+    }
+
+    [Test]
+    public void Disable_RunningComponent_IsDisabledAndStaysHung()
+    {
+        var component = new TestComponent();
+        component.InjectHang();
+
+        component.Disable();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(component.State, Is.EqualTo(ComponentState.Disabled));
+            Assert.That(component.IsHung, Is.True, "disabling does not repair");
+            Assert.That(component.Lifecycle, Is.Empty, "no lifecycle hook runs");
+        }
+    }
+
+    [Test]
+    public void Skip_NewComponent_IsSkippedWithoutInitialisation()
+    {
+        var component = new TestComponent();
+
+        component.Skip();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(component.State, Is.EqualTo(ComponentState.Skipped));
+            Assert.That(component.Lifecycle, Is.Empty);
+            Assert.That(() => component.ContextForTest, Throws.InvalidOperationException, "never bound to the board");
+        }
+    }
+
+    [Test]
+    public void Start_CrashInjected_ThrowsOnceWithoutStarting()
+    {
+        var component = new TestComponent();
+        component.InjectCrashAtStart();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(component.Start, Throws.TypeOf<InjectedCrashException>().With.Message.EqualTo("Component 'probe' crashed at start (injected fault)."));
+            Assert.That(component.Lifecycle, Is.Empty, "OnStart did not run");
+            Assert.That(component.State, Is.EqualTo(ComponentState.Created));
+        }
+
+        component.Start();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(component.Lifecycle, Is.EqualTo(new[] { "start" }), "the crash is armed for one start");
+            Assert.That(component.State, Is.EqualTo(ComponentState.Running));
+        }
+    }
+
+    [Test]
+    public void Start_CrashInjectedOnARunningNodesComponent_CrashesTheBootAndTheNextBootRunsIt()
+    {
+        bool first = true;
+        using var node = TestNode.Boot(app =>
+        {
+            var probe = new TestComponent();
+            if (first)
+            {
+                probe.InjectCrashAtStart();
+                first = false;
+            }
+
+            app.Add(probe, RateGroupId.Rate10Hz);
+        });
+        node.RunUntilBoot(2);
+        node.RunFor(TimeSpan.FromSeconds(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(node.Boots[0].IsRunning, Is.False);
+            Assert.That(node.Hardware.Resets.Select(r => r.Cause), Is.EqualTo(new[] { ResetCause.Crash }));
+            Assert.That(node.App.Boot.ResetCause, Is.EqualTo(ResetCause.Crash));
+            Assert.That(((TestComponent)node.App.FindComponent("probe")!).Cycles, Has.Count.EqualTo(10));
+        }
     }
 
     [Test]

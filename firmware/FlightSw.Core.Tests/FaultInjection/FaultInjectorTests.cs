@@ -1,6 +1,8 @@
 using FlightSw.Core.Commands;
+using FlightSw.Core.Components;
 using FlightSw.Core.FaultInjection;
 using FlightSw.Core.Scheduling;
+using FlightSw.Core.Storage;
 using FlightSw.Core.Tests.Fixtures;
 using FlightSw.Hal;
 using FlightSw.Hal.Memory;
@@ -35,9 +37,29 @@ public class FaultInjectorTests
     }
 
     [Test]
-    public void FiHangCommand_HungComponent_EndsInAWatchdogResetAndAFreshBoot()
+    public void FiHangCommand_HungComponent_IsRestartedByTheHealthMonitorAndRunsAgain()
     {
         using var node = Node();
+        node.App.Commands.Execute(CommandRequest.Of("FI_HANG", "probe"));
+
+        node.RunFor(TimeSpan.FromSeconds(6));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(node.EventsNamed("HEALTH_UNRESPONSIVE"), Has.Count.EqualTo(1));
+            Assert.That(node.EventsNamed("HEALTH_RESTARTED").Select(e => e.Message), Is.EqualTo(new[] { "Restarted component probe (restart 1 within 600 s)" }));
+            Assert.That(Probe(node).IsHung, Is.False);
+            Assert.That(Probe(node).Cycles, Is.Not.Empty);
+            Assert.That(node.Hardware.Resets, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void FiHangCommand_HungAgainAfterItsRestart_EndsInAWarmResetAndAFreshBoot()
+    {
+        using var node = Node();
+        node.App.Commands.Execute(CommandRequest.Of("FI_HANG", "probe"));
+        node.RunFor(TimeSpan.FromSeconds(6));
         node.App.Commands.Execute(CommandRequest.Of("FI_HANG", "probe"));
 
         node.RunUntilBoot(2);
@@ -45,8 +67,11 @@ public class FaultInjectorTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(node.Boots[0].Events.Snapshot().Count(e => e.Name == "HEALTH_UNRESPONSIVE"), Is.EqualTo(1));
-            Assert.That(node.Hardware.Resets.Select(r => r.Cause), Is.EqualTo(new[] { ResetCause.Watchdog }));
+            Assert.That(node.Boots[0].Events.Snapshot().Count(e => e.Name == "HEALTH_UNRESPONSIVE"), Is.EqualTo(2));
+            Assert.That(node.Hardware.Resets.Select(r => (r.Cause, r.Reason)), Is.EqualTo(new[]
+            {
+                (ResetCause.CommandedWarmReset, "health: probe hung again after 1 restart(s) within 600 s"),
+            }));
             Assert.That(Probe(node).IsHung, Is.False);
             Assert.That(Probe(node).Cycles, Has.Count.EqualTo(10));
         }
@@ -229,6 +254,124 @@ public class FaultInjectorTests
             Assert.That(response.Status, Is.EqualTo(CommandStatus.InvalidArguments));
             Assert.That(memory.Flipped, Is.Empty);
         }
+    }
+
+    [Test]
+    public void FiCrashAtBootCommand_KnownComponent_ArmsItInTheStoreAndThisBootRunsOn()
+    {
+        using var node = Node();
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("FI_CRASH_AT_BOOT", "Probe", "2"));
+        node.RunFor(TimeSpan.FromSeconds(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response, Is.EqualTo(new CommandResponse("FI_CRASH_AT_BOOT", CommandStatus.Completed, "probe crashes at start for the next 2 boots")));
+            Assert.That(node.EventsNamed("FI_BOOT_CRASH_ARMED").Select(e => e.Message), Is.EqualTo(new[] { "Component probe will crash at start for the next 2 boots" }));
+            Assert.That(new DurableRecordStore(node.Hardware.Store).TryRead(FaultInjector.BootCrashRecord, out _), Is.True);
+            Assert.That(Probe(node).Cycles, Has.Count.EqualTo(10), "the running boot is not affected");
+            Assert.That(node.Hardware.Resets, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void FiCrashAtBootCommand_TwoBoots_CrashesTheNextTwoBootsThenBootsNormally()
+    {
+        using var node = Node();
+        node.App.Commands.Execute(CommandRequest.Of("PRM_SET", "BOOT_LOOP_RESETS", "10")); // keep boot-loop protection out of the way
+        node.App.Commands.Execute(CommandRequest.Of("FI_CRASH_AT_BOOT", "probe", "2"));
+
+        node.App.Commands.Execute(CommandRequest.Of("NODE_RESET", "load the armed crash"));
+        node.RunUntilBoot(4);
+        node.RunFor(TimeSpan.FromSeconds(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(node.Hardware.Crashes, Is.EqualTo(2));
+            Assert.That(node.Hardware.Resets.Select(r => (r.Cause, r.Reason)), Is.EqualTo(new[]
+            {
+                (ResetCause.CommandedWarmReset, "load the armed crash"),
+                (ResetCause.Crash, "InjectedCrashException: Component 'probe' crashed at start (injected fault)."),
+                (ResetCause.Crash, "InjectedCrashException: Component 'probe' crashed at start (injected fault)."),
+            }));
+            Assert.That(node.Boots.Select(app => app.IsRunning), Is.EqualTo(new[] { true, false, false, true }));
+            Assert.That(node.Boots[1].Events.Snapshot().Where(e => e.Name == "FI_INJECTED").Select(e => e.Message), Is.EqualTo(new[] { "Injected crash at start (1 more boots armed) into probe" }));
+            Assert.That(node.Boots[2].Events.Snapshot().Where(e => e.Name == "FI_INJECTED").Select(e => e.Message), Is.EqualTo(new[] { "Injected crash at start (0 more boots armed) into probe" }));
+            Assert.That(node.EventsNamed("FI_INJECTED"), Is.Empty, "disarmed");
+            Assert.That(node.App.Boot.ResetCause, Is.EqualTo(ResetCause.Crash));
+            Assert.That(node.Telemetry("RESETS_CRASH"), Is.EqualTo(2u));
+            Assert.That(node.App.Boot.IsSafeBoot, Is.False);
+            Assert.That(Probe(node).State, Is.EqualTo(ComponentState.Running));
+            Assert.That(Probe(node).Cycles, Has.Count.EqualTo(10));
+        }
+    }
+
+    [Test]
+    public void FiCrashAtBootCommand_CrashLoop_TripsBootLoopProtectionAndTheTargetIsNotStarted()
+    {
+        using var node = Node();
+        node.App.Commands.Execute(CommandRequest.Of("FI_CRASH_AT_BOOT", "probe", "5"));
+
+        node.App.Commands.Execute(CommandRequest.Of("NODE_RESET", "load the armed crash"));
+        node.RunUntilBoot(4);
+        node.RunFor(TimeSpan.FromSeconds(60));
+
+        using (Assert.EnterMultipleScope())
+        {
+            // Boot 2 (warm reset) and boot 3 (crash) crash; boot 4 counts three resets within 900 s.
+            Assert.That(node.Hardware.Crashes, Is.EqualTo(2));
+            Assert.That(node.App.Boot.IsSafeBoot, Is.True);
+            Assert.That(node.App.Boot.SafeBootReason, Is.EqualTo("boot-loop protection: 3 resets within 900 s (CommandedWarmReset, Crash, Crash)"));
+            Assert.That(node.App.IsRunning, Is.True, "the SAFE boot does not start the crashing component");
+            Assert.That(Probe(node).State, Is.EqualTo(ComponentState.Skipped));
+            Assert.That(Probe(node).Lifecycle, Is.Empty);
+            Assert.That(node.App.FindComponent("faults")!.State, Is.EqualTo(ComponentState.Running), "fault injection is essential");
+            Assert.That(node.Hardware.Resets, Has.Count.EqualTo(3), "no further crash or reset");
+        }
+    }
+
+    [Test]
+    public void FiCrashAtBootCommand_ZeroBoots_Disarms()
+    {
+        using var node = Node();
+        node.App.Commands.Execute(CommandRequest.Of("FI_CRASH_AT_BOOT", "probe", "3"));
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("FI_CRASH_AT_BOOT", "probe", "0"));
+        node.App.Commands.Execute(CommandRequest.Of("NODE_RESET", "check"));
+        node.RunUntilBoot(2);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response, Is.EqualTo(new CommandResponse("FI_CRASH_AT_BOOT", CommandStatus.Completed, "crash at boot disarmed")));
+            Assert.That(node.Hardware.Crashes, Is.Zero);
+            Assert.That(node.App.IsRunning, Is.True);
+            Assert.That(Probe(node).State, Is.EqualTo(ComponentState.Running));
+        }
+    }
+
+    [Test]
+    public void FiCrashAtBootCommand_UnknownComponent_RejectedAndNothingArmed()
+    {
+        using var node = Node();
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("FI_CRASH_AT_BOOT", "radio", "1"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Status, Is.EqualTo(CommandStatus.Rejected));
+            Assert.That(response.Message, Does.StartWith("no component named 'radio'; known: "));
+            Assert.That(new DurableRecordStore(node.Hardware.Store).TryRead(FaultInjector.BootCrashRecord, out _), Is.False);
+        }
+    }
+
+    [Test]
+    public void FiCrashAtBootCommand_MoreThanAThousandBoots_InvalidArguments()
+    {
+        using var node = Node();
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("FI_CRASH_AT_BOOT", "probe", "1001"));
+
+        Assert.That(response.Status, Is.EqualTo(CommandStatus.InvalidArguments));
     }
 
     private static TestMemory Register(TestNode node, TestMemory memory)

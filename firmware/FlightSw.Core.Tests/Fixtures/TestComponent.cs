@@ -20,10 +20,24 @@ public sealed class TestComponent : Component
     {
     }
 
+    /// <summary>Whether the watchdog waits for the component (<see cref="Component.IsCritical"/>); true unless the test says otherwise.</summary>
+    public bool Critical
+    {
+        get => IsCritical;
+        init => IsCritical = value;
+    }
+
+    /// <summary>Whether the component runs in a SAFE boot (<see cref="Component.IsEssential"/>); false unless the test says otherwise.</summary>
+    public bool Essential
+    {
+        get => IsEssential;
+        init => IsEssential = value;
+    }
+
     /// <summary>Every cycle run, in order, with the board time it started at.</summary>
     public List<(RateGroupCycle Cycle, TimeSpan At)> Cycles { get; } = [];
 
-    /// <summary>Lifecycle calls, in order: "initialize", "start", "stop".</summary>
+    /// <summary>Lifecycle calls, in order: "initialize", "start", "restart", "stop".</summary>
     public List<string> Lifecycle { get; } = [];
 
     /// <summary>Runs in every cycle, after it is recorded.</summary>
@@ -73,6 +87,9 @@ public sealed class TestComponent : Component
         Lifecycle.Add("start");
         OnStarted?.Invoke();
     }
+
+    /// <inheritdoc />
+    protected override void OnRestart() => Lifecycle.Add("restart");
 
     /// <inheritdoc />
     protected override void OnStop()

@@ -115,6 +115,13 @@ public sealed class TestNode : IDisposable
         _compose?.Invoke(app);
         _boots.Add(app);
         StartedAt = Clock.Elapsed;
-        app.Start();
+        try
+        {
+            app.Start();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Hardware.ReportCrash($"{ex.GetType().Name}: {ex.Message}"); // as the node's supervisor does
+        }
     }
 }

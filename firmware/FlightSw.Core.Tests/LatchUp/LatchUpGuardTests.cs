@@ -8,6 +8,7 @@ using FlightSw.Core.Storage;
 using FlightSw.Core.Tests.Fixtures;
 using FlightSw.Core.Tests.Power;
 using FlightSw.Hal;
+using FlightSw.Sim.Devices;
 using FlightSw.Sim.Environment.Power;
 
 namespace FlightSw.Core.Tests.LatchUp;
@@ -57,27 +58,44 @@ public class LatchUpGuardTests
     private static void DrawJobLoad(TestNode node) =>
         node.Board.Jobs.Changed += running => node.Hardware.Environment.CurrentAmps = Load.WattsFor(true, running) / BusVolts;
 
-    private static uint? StoredCount(TestNode node, string record)
-    {
-        if (!node.Hardware.Store.TryRead(record, out var bytes) || !CheckedRecord.TryUnwrap(bytes, out var payload, out _))
-        {
-            return null;
-        }
+    private const string CopyA = LatchUpGuard.CountRecord + ".a";
+    private const string CopyB = LatchUpGuard.CountRecord + ".b";
 
-        return BinaryPrimitives.ReadUInt32LittleEndian(payload);
-    }
+    /// <summary>The count as the guard reads it: the newest sound copy.</summary>
+    private static uint? StoredCount(TestNode node) =>
+        new DurableRecordStore(node.Hardware.Store).TryRead(LatchUpGuard.CountRecord, out var payload) ? BinaryPrimitives.ReadUInt32LittleEndian(payload) : null;
 
-    private static byte[] CountRecord(uint count)
+    /// <summary>The count in each copy of the record (null where it is missing or unsound).</summary>
+    private static uint?[] CopyCounts(TestNode node) =>
+        [.. new[] { CopyA, CopyB }.Select(key => node.Hardware.Store.TryRead(key, out var bytes) && DurableCopy.TryDecode(bytes, out var copy, out _)
+            ? BinaryPrimitives.ReadUInt32LittleEndian(copy.Payload)
+            : (uint?)null)];
+
+    private static byte[] Count(uint count)
     {
         var payload = new byte[4];
         BinaryPrimitives.WriteUInt32LittleEndian(payload, count);
-        return CheckedRecord.Wrap(payload);
+        return payload;
     }
 
-    private static byte[] Corrupt(byte[] record)
+    private static void Corrupt(SimPersistentStore store, string key)
     {
-        record[^1] ^= 0x10;
-        return record;
+        store.TryRead(key, out var bytes);
+        bytes[^1] ^= 0x10;
+        store.Write(key, bytes);
+    }
+
+    /// <summary>Fills the node's store from one prepared apart, so that tearing it involves no running hardware.</summary>
+    private static void Prepare(TestNode node, Action<DurableRecordStore, SimPersistentStore> prepare)
+    {
+        var scratch = new SimPersistentStore(new Random(0));
+        prepare(new DurableRecordStore(scratch), scratch);
+        scratch.PowerUp();
+        foreach (string key in scratch.Keys)
+        {
+            scratch.TryRead(key, out var bytes);
+            node.Hardware.Store.Write(key, bytes);
+        }
     }
 
     private static LatchUpGuard Guard(TestNode node) => (LatchUpGuard)node.App.FindComponent(LatchUpGuard.ComponentName)!;
@@ -87,7 +105,7 @@ public class LatchUpGuardTests
     {
         using var node = Node();
         uint? storedWhenTheBootEnded = null;
-        node.Hardware.BootEnded += (_, _) => storedWhenTheBootEnded = StoredCount(node, LatchUpGuard.CountRecord);
+        node.Hardware.BootEnded += (_, _) => storedWhenTheBootEnded = StoredCount(node);
         node.RunFor(TimeSpan.FromSeconds(3));
         var firstBoot = node.App;
 
@@ -131,8 +149,7 @@ public class LatchUpGuardTests
             Assert.That(counts, Is.EqualTo(new uint[] { 1, 2, 3 }));
             Assert.That(node.Telemetry("LATCHUP_COUNT"), Is.EqualTo(3u), "a warm reset counts nothing");
             Assert.That(node.App.Boot.ResetCause, Is.EqualTo(ResetCause.CommandedWarmReset));
-            Assert.That(StoredCount(node, LatchUpGuard.CountRecord), Is.EqualTo(3u));
-            Assert.That(StoredCount(node, LatchUpGuard.CountMirrorRecord), Is.EqualTo(3u));
+            Assert.That(CopyCounts(node), Is.EqualTo(new uint?[] { 3, 3 }), "both copies hold the count");
             Assert.That(node.Hardware.Resets.Count(r => r.Cause == ResetCause.CommandedPowerCycle), Is.EqualTo(3));
         }
     }
@@ -309,11 +326,15 @@ public class LatchUpGuardTests
     }
 
     [Test]
-    public void Initialize_MainCopyCorrupt_CountsOnFromTheMirrorAndRepairs()
+    public void Initialize_NewestCopyCorrupt_CountsOnFromTheOtherCopyReportsItAndRepairs()
     {
         using var node = new TestNode(app => app.Add(new LatchUpGuard(), RateGroupId.Rate10Hz));
-        node.Hardware.Store.Write(LatchUpGuard.CountRecord, Corrupt(CountRecord(7)));
-        node.Hardware.Store.Write(LatchUpGuard.CountMirrorRecord, CountRecord(7));
+        Prepare(node, (records, store) =>
+        {
+            records.Write(LatchUpGuard.CountRecord, Count(7));
+            records.Write(LatchUpGuard.CountRecord, Count(7));
+            Corrupt(store, CopyB);
+        });
 
         node.PowerOn();
 
@@ -323,25 +344,47 @@ public class LatchUpGuardTests
             Assert.That(Guard(node).Count, Is.EqualTo(7u));
             Assert.That(invalid, Has.Count.EqualTo(1));
             Assert.That(invalid[0]["record"], Is.EqualTo(LatchUpGuard.CountRecord));
-            Assert.That((string)invalid[0]["reason"]!, Does.StartWith("CRC-32C mismatch"));
-            Assert.That(StoredCount(node, LatchUpGuard.CountRecord), Is.EqualTo(7u), "rewritten sound");
+            Assert.That((string)invalid[0]["reason"]!, Does.StartWith("latchup.count.b: CRC-32C mismatch"));
+            Assert.That(CopyCounts(node), Is.EqualTo(new uint?[] { 7, 7 }), "rewritten sound");
         }
     }
 
     [Test]
-    public void Initialize_PowerLostBetweenTheTwoWrites_TakesTheLargerCount()
+    public void Initialize_CountWriteTornByAPowerLoss_CountsOnFromTheLastStoredCountAndReportsTheTornCopy()
     {
         using var node = new TestNode(app => app.Add(new LatchUpGuard(), RateGroupId.Rate10Hz));
-        node.Hardware.Store.Write(LatchUpGuard.CountRecord, CountRecord(8));
-        node.Hardware.Store.Write(LatchUpGuard.CountMirrorRecord, CountRecord(7));
+        Prepare(node, (records, store) =>
+        {
+            records.Write(LatchUpGuard.CountRecord, Count(7));
+            records.Write(LatchUpGuard.CountRecord, Count(7));
+            store.ArmPowerLoss(keepBytes: 12);
+            records.Write(LatchUpGuard.CountRecord, Count(8)); // into copy A; copy B keeps 7
+        });
 
         node.PowerOn();
 
+        var invalid = node.EventsNamed("LATCHUP_COUNT_INVALID");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(Guard(node).Count, Is.EqualTo(8u));
+            Assert.That(Guard(node).Count, Is.EqualTo(7u));
+            Assert.That(invalid.Select(e => ((string)e["reason"]!)[..17]), Is.EqualTo(new[] { "latchup.count.a: " }));
+            Assert.That(CopyCounts(node), Is.EqualTo(new uint?[] { 7, 7 }));
+        }
+    }
+
+    [Test]
+    public void OnCycle_LatchUp_WritesTheCountIntoBothCopies()
+    {
+        using var node = Node();
+        node.RunFor(TimeSpan.FromSeconds(2));
+
+        node.Hardware.Environment.CurrentAmps = LatchedAmps;
+        node.RunUntilBoot(2);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(CopyCounts(node), Is.EqualTo(new uint?[] { 1, 1 }));
             Assert.That(node.EventsNamed("LATCHUP_COUNT_INVALID"), Is.Empty);
-            Assert.That(StoredCount(node, LatchUpGuard.CountMirrorRecord), Is.EqualTo(8u));
         }
     }
 
@@ -349,8 +392,12 @@ public class LatchUpGuardTests
     public void Initialize_BothCopiesCorrupt_ReportsBothAndCountsFromZero()
     {
         using var node = new TestNode(app => app.Add(new LatchUpGuard(), RateGroupId.Rate10Hz));
-        node.Hardware.Store.Write(LatchUpGuard.CountRecord, Corrupt(CountRecord(7)));
-        node.Hardware.Store.Write(LatchUpGuard.CountMirrorRecord, [1, 2]);
+        Prepare(node, (records, store) =>
+        {
+            records.Write(LatchUpGuard.CountRecord, Count(7));
+            Corrupt(store, CopyA);
+            store.Write(CopyB, [1, 2]);
+        });
 
         node.PowerOn();
 
@@ -358,8 +405,9 @@ public class LatchUpGuardTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Guard(node).Count, Is.Zero);
-            Assert.That(invalid.Select(e => e["record"]), Is.EqualTo(new[] { LatchUpGuard.CountRecord, LatchUpGuard.CountMirrorRecord }));
-            Assert.That(StoredCount(node, LatchUpGuard.CountRecord), Is.Zero);
+            Assert.That(invalid.Select(e => e["record"]), Is.EqualTo(new[] { LatchUpGuard.CountRecord, LatchUpGuard.CountRecord }));
+            Assert.That(invalid.Select(e => ((string)e["reason"]!)[..17]), Is.EqualTo(new[] { "latchup.count.a: ", "latchup.count.b: " }));
+            Assert.That(CopyCounts(node), Is.EqualTo(new uint?[] { 0, 0 }));
         }
     }
 

@@ -121,6 +121,80 @@ public class ModeManagerTests
     }
 
     [Test]
+    public void HoldSafe_FromNominal_EntersSafeWithTheReason()
+    {
+        using var node = TestNode.Boot();
+
+        node.App.Modes.HoldSafe("boot-loop protection: test");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(node.App.Modes.Current, Is.EqualTo(FlightMode.Safe));
+            Assert.That(node.App.Modes.SafeHold, Is.EqualTo("boot-loop protection: test"));
+            Assert.That(node.EventsNamed("MODE_CHANGED")[^1].Message, Is.EqualTo("Mode Nominal -> Safe: boot-loop protection: test"));
+        }
+    }
+
+    [Test]
+    public void TryTransition_NominalWhileHeldInSafe_IsRefusedTellingHowToLeave()
+    {
+        using var node = TestNode.Boot();
+        node.App.Modes.HoldSafe("boot-loop protection: test");
+        var notified = new List<FlightMode>();
+        node.App.Modes.Changed += (_, to) => notified.Add(to);
+
+        bool ok = node.App.Modes.TryTransition(FlightMode.Nominal, "battery full");
+        bool stillSafe = node.App.Modes.TryTransition(FlightMode.Safe, "again");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ok, Is.False);
+            Assert.That(stillSafe, Is.True, "SAFE itself is always allowed");
+            Assert.That(node.App.Modes.Current, Is.EqualTo(FlightMode.Safe));
+            Assert.That(node.Telemetry("MODE"), Is.EqualTo(FlightMode.Safe));
+            Assert.That(node.EventsNamed("MODE_REFUSED").Select(e => e.Message), Is.EqualTo(new[]
+            {
+                "Mode Safe -> Nominal refused: boot-loop protection: test: only essential components run in this boot; send BOOT_LOOP_CLEAR, then NODE_RESET",
+            }));
+            Assert.That(notified, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void ModeSetCommand_NominalWhileHeldInSafe_IsRejected()
+    {
+        using var node = TestNode.Boot();
+        node.App.Modes.HoldSafe("boot-loop protection: test");
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("MODE_SET", "Nominal"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response, Is.EqualTo(new CommandResponse("MODE_SET", CommandStatus.Rejected, "mode Safe cannot go to Nominal")));
+            Assert.That(node.App.Modes.Current, Is.EqualTo(FlightMode.Safe));
+        }
+    }
+
+    [TestCase("")]
+    [TestCase("  ")]
+    public void HoldSafe_BlankReason_ThrowsArgumentException(string reason)
+    {
+        using var node = TestNode.Boot();
+
+        Assert.That(() => node.App.Modes.HoldSafe(reason), Throws.ArgumentException);
+        Assert.That(node.App.Modes.SafeHold, Is.Null);
+        Assert.That(node.App.Modes.Current, Is.EqualTo(FlightMode.Nominal));
+    }
+
+    [Test]
+    public void SafeHold_NormalBoot_IsNull()
+    {
+        using var node = TestNode.Boot();
+
+        Assert.That(node.App.Modes.SafeHold, Is.Null);
+    }
+
+    [Test]
     public void ModeSetCommand_Boot_IsNotACommandableMode()
     {
         using var node = TestNode.Boot();

@@ -6,6 +6,7 @@ using FlightSw.Core.Parameters;
 using FlightSw.Core.Storage;
 using FlightSw.Core.Tests.Fixtures;
 using FlightSw.Hal;
+using FlightSw.Sim.Devices;
 
 namespace FlightSw.Core.Tests.Parameters;
 
@@ -20,6 +21,23 @@ public class ParameterManagerTests
         probe.AddParameter(0, "TST_GAIN", 1.5, 0.0, 10.0, "dB");
         probe.AddParameter(1, "TST_RETRIES", 3, 1, 5);
         app.Add(probe);
+    }
+
+    private static DurableRecordStore Records(TestNode node) => new(node.Hardware.Store);
+
+    private static IEnumerable<string> ParameterKeys(TestNode node) => node.Hardware.Store.Keys.Where(key => key.StartsWith("prm.", StringComparison.Ordinal));
+
+    /// <summary>Fills the node's store from one prepared apart, so that tearing it involves no running hardware.</summary>
+    private static void Prepare(TestNode node, Action<DurableRecordStore, SimPersistentStore> prepare)
+    {
+        var scratch = new SimPersistentStore(new Random(0));
+        prepare(new DurableRecordStore(scratch), scratch);
+        scratch.PowerUp();
+        foreach (string key in scratch.Keys)
+        {
+            scratch.TryRead(key, out var bytes);
+            node.Hardware.Store.Write(key, bytes);
+        }
     }
 
     private static Parameter<double> Gain(TestNode node) => (Parameter<double>)node.App.Parameters.Find("TST_GAIN")!;
@@ -42,8 +60,8 @@ public class ParameterManagerTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Gain(node).Value, Is.EqualTo(1.5));
-            Assert.That(node.App.Parameters.All.Select(p => p.Name), Is.EqualTo(new[] { "TST_GAIN", "TST_RETRIES" }));
-            Assert.That(node.EventsNamed("PRM_LOADED").Select(e => e.Message), Is.EqualTo(new[] { "Loaded 0 stored parameters; 2 at default" }));
+            Assert.That(node.App.Parameters.All.Select(p => p.Name).Where(n => n.StartsWith("TST_", StringComparison.Ordinal)), Is.EqualTo(new[] { "TST_GAIN", "TST_RETRIES" }));
+            Assert.That(node.EventsNamed("PRM_LOADED").Select(e => e.Message), Is.EqualTo(new[] { "Loaded 0 stored parameters; 7 at default" }));
             Assert.That(node.EventsNamed("PRM_STORED_INVALID"), Is.Empty);
         }
     }
@@ -55,8 +73,7 @@ public class ParameterManagerTests
 
         var response = Command(node, "PRM_SET", "tst_gain", "2.25");
 
-        node.Hardware.Store.TryRead(GainRecord, out var record);
-        CheckedRecord.TryUnwrap(record, out var payload, out _);
+        Records(node).TryRead(GainRecord, out var payload);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response, Is.EqualTo(new CommandResponse("PRM_SET", CommandStatus.Completed, "TST_GAIN = 2.25")));
@@ -79,7 +96,7 @@ public class ParameterManagerTests
         {
             Assert.That(node.Boots, Has.Count.EqualTo(2));
             Assert.That(Gain(node).Value, Is.EqualTo(7.5));
-            Assert.That(node.EventsNamed("PRM_LOADED").Select(e => e.Message), Is.EqualTo(new[] { "Loaded 1 stored parameters; 1 at default" }));
+            Assert.That(node.EventsNamed("PRM_LOADED").Select(e => e.Message), Is.EqualTo(new[] { "Loaded 1 stored parameters; 6 at default" }));
         }
     }
 
@@ -97,7 +114,7 @@ public class ParameterManagerTests
         {
             Assert.That(response, Is.EqualTo(new CommandResponse("PRM_SET", CommandStatus.Rejected, reason)));
             Assert.That(Gain(node).Value, Is.EqualTo(1.5));
-            Assert.That(node.Hardware.Store.TryRead(GainRecord, out _), Is.False);
+            Assert.That(ParameterKeys(node), Is.Empty);
             Assert.That(node.EventsNamed("PRM_UPDATED"), Is.Empty);
         }
     }
@@ -111,7 +128,7 @@ public class ParameterManagerTests
 
         var response = Command(node, command, arguments);
 
-        Assert.That(response, Is.EqualTo(new CommandResponse(command, CommandStatus.Rejected, "no parameter named 'NOPE'; known: TST_GAIN, TST_RETRIES")));
+        Assert.That(response, Is.EqualTo(new CommandResponse(command, CommandStatus.Rejected, "no parameter named 'NOPE'; known: BOOT_LOOP_RESETS, BOOT_LOOP_WINDOW_S, HEALTH_ESCALATION_WINDOW_S, HEALTH_RESTARTS_MAX, HEALTH_RESTART_WINDOW_S, TST_GAIN, TST_RETRIES")));
     }
 
     [Test]
@@ -136,13 +153,13 @@ public class ParameterManagerTests
         Command(node, "PRM_SET", "TST_GAIN", "4");
 
         var response = Command(node, "PRM_RESET", "TST_GAIN");
-        bool stored = node.Hardware.Store.TryRead(GainRecord, out _);
+        var keys = ParameterKeys(node).ToArray();
         Reset(node);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response, Is.EqualTo(new CommandResponse("PRM_RESET", CommandStatus.Completed, "TST_GAIN = 1.5")));
-            Assert.That(stored, Is.False);
+            Assert.That(keys, Is.Empty, "both copies are deleted");
             Assert.That(node.Boots[0].Events.Snapshot().Where(e => e.Name == "PRM_RESET").Select(e => e.Message), Is.EqualTo(new[] { "TST_GAIN reset to default 1.5" }));
             Assert.That(Gain(node).Value, Is.EqualTo(1.5), "after the next boot too");
         }
@@ -153,9 +170,9 @@ public class ParameterManagerTests
     {
         using var node = TestNode.Boot(Compose);
         Command(node, "PRM_SET", "TST_GAIN", "7.5");
-        node.Hardware.Store.TryRead(GainRecord, out var record);
-        record[^1] ^= 0x04; // one bit of the stored text flips
-        node.Hardware.Store.Write(GainRecord, record);
+        node.Hardware.Store.TryRead(GainRecord + ".a", out var copy);
+        copy[14] ^= 0x04; // one bit of the stored text flips in the only copy
+        node.Hardware.Store.Write(GainRecord + ".a", copy);
 
         Reset(node);
 
@@ -165,10 +182,10 @@ public class ParameterManagerTests
             Assert.That(Gain(node).Value, Is.EqualTo(1.5));
             Assert.That(refused, Has.Count.EqualTo(1));
             Assert.That(refused[0]["name"], Is.EqualTo("TST_GAIN"));
-            Assert.That((string)refused[0]["reason"]!, Does.StartWith("CRC-32C mismatch"));
+            Assert.That((string)refused[0]["reason"]!, Does.StartWith("prm.TST_GAIN.a: CRC-32C mismatch"));
             Assert.That(refused[0]["value"], Is.EqualTo("1.5"));
             Assert.That(refused[0].Severity, Is.EqualTo(EventSeverity.WarningHigh));
-            Assert.That(node.EventsNamed("PRM_LOADED").Select(e => e.Message), Is.EqualTo(new[] { "Loaded 0 stored parameters; 2 at default" }));
+            Assert.That(node.EventsNamed("PRM_LOADED").Select(e => e.Message), Is.EqualTo(new[] { "Loaded 0 stored parameters; 7 at default" }));
         }
     }
 
@@ -178,7 +195,7 @@ public class ParameterManagerTests
     public void LoadAll_StoredValueOutOfRangeOrUnreadable_IsRefusedAndTheDefaultUsed(string stored, string reason)
     {
         using var node = new TestNode(Compose);
-        node.Hardware.Store.Write(GainRecord, CheckedRecord.Wrap(Encoding.UTF8.GetBytes(stored)));
+        Records(node).Write(GainRecord, Encoding.UTF8.GetBytes(stored));
 
         node.PowerOn();
 
@@ -193,8 +210,8 @@ public class ParameterManagerTests
     public void LoadAll_StoredValueForAnotherParameterInvalid_LoadsTheRest()
     {
         using var node = new TestNode(Compose);
-        node.Hardware.Store.Write(GainRecord, CheckedRecord.Wrap(Encoding.UTF8.GetBytes("9")));
-        node.Hardware.Store.Write("prm.TST_RETRIES", CheckedRecord.Wrap(Encoding.UTF8.GetBytes("6")));
+        Records(node).Write(GainRecord, Encoding.UTF8.GetBytes("9"));
+        Records(node).Write("prm.TST_RETRIES", Encoding.UTF8.GetBytes("6"));
 
         node.PowerOn();
 
@@ -202,7 +219,70 @@ public class ParameterManagerTests
         {
             Assert.That(Gain(node).Value, Is.EqualTo(9.0));
             Assert.That(node.App.Parameters.Find("TST_RETRIES")!.ValueText, Is.EqualTo("3"));
-            Assert.That(node.EventsNamed("PRM_LOADED").Select(e => e.Message), Is.EqualTo(new[] { "Loaded 1 stored parameters; 1 at default" }));
+            Assert.That(node.EventsNamed("PRM_LOADED").Select(e => e.Message), Is.EqualTo(new[] { "Loaded 1 stored parameters; 6 at default" }));
+        }
+    }
+
+    [Test]
+    public void PrmSet_Twice_StoresEachValueInTheOtherCopy()
+    {
+        using var node = TestNode.Boot(Compose);
+
+        Command(node, "PRM_SET", "TST_GAIN", "2");
+        Command(node, "PRM_SET", "TST_GAIN", "3");
+
+        var read = Records(node).Read(GainRecord);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ParameterKeys(node), Is.EqualTo(new[] { "prm.TST_GAIN.a", "prm.TST_GAIN.b" }));
+            Assert.That(Encoding.UTF8.GetString(read.Payload), Is.EqualTo("3"));
+            Assert.That(read.Sequence, Is.EqualTo(2UL));
+        }
+    }
+
+    [Test]
+    public void LoadAll_NewestCopyTornByAPowerLoss_LoadsThePreviousValueReportsTheCopyAndRepairsIt()
+    {
+        using var node = new TestNode(Compose);
+        Prepare(node, (records, store) =>
+        {
+            records.Write(GainRecord, Encoding.UTF8.GetBytes("7.5"));
+            store.ArmPowerLoss(keepBytes: 10);
+            records.Write(GainRecord, Encoding.UTF8.GetBytes("9.25"));
+        });
+
+        node.PowerOn();
+
+        var refused = node.EventsNamed("PRM_COPY_REFUSED");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Gain(node).Value, Is.EqualTo(7.5));
+            Assert.That(refused, Has.Count.EqualTo(1));
+            Assert.That((string)refused[0]["reason"]!, Does.StartWith("prm.TST_GAIN.b: "));
+            Assert.That(refused[0]["value"], Is.EqualTo("7.5"));
+            Assert.That(node.EventsNamed("PRM_STORED_INVALID"), Is.Empty);
+            Assert.That(node.EventsNamed("PRM_LOADED").Single().Message, Does.StartWith("Loaded 1 stored parameters; "));
+            Assert.That(Records(node).Read(GainRecord).Refused, Is.Empty, "the torn copy is rewritten");
+        }
+    }
+
+    [Test]
+    public void LoadAll_BothCopiesUnsound_RefusedWithBothReasonsAndTheDefaultUsed()
+    {
+        using var node = new TestNode(Compose);
+        node.Hardware.Store.Write(GainRecord + ".a", [1, 2, 3]);
+        node.Hardware.Store.Write(GainRecord + ".b", []);
+
+        node.PowerOn();
+
+        var refused = node.EventsNamed("PRM_STORED_INVALID");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Gain(node).Value, Is.EqualTo(1.5));
+            Assert.That(refused.Select(e => e["reason"]), Is.EqualTo(new[]
+            {
+                "prm.TST_GAIN.a: copy is 3 bytes long, shorter than the 17-byte minimum; prm.TST_GAIN.b: copy is 0 bytes long, shorter than the 17-byte minimum",
+            }));
         }
     }
 }

@@ -311,6 +311,44 @@ public class RateGroupSchedulerTests
     }
 
     [Test]
+    public void RunGroup_DisabledComponent_IsNoLongerRunAndTheOthersAre()
+    {
+        var disabled = new TestComponent("disabled", 0x2000);
+        var other = new TestComponent("other", 0x2100);
+        using var node = TestNode.Boot(app =>
+        {
+            app.Add(disabled, RateGroupId.Rate10Hz, RateGroupId.Rate1Hz);
+            app.Add(other, RateGroupId.Rate10Hz);
+        });
+        node.RunFor(TimeSpan.FromSeconds(1));
+
+        disabled.Disable();
+        node.RunFor(TimeSpan.FromSeconds(2));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(disabled.Cycles, Has.Count.EqualTo(10 + 1), "the cycles of its first second, in both groups");
+            Assert.That(other.Cycles, Has.Count.EqualTo(30));
+            Assert.That(node.EventsNamed("SCHED_COMPONENT_FAULT"), Is.Empty);
+            Assert.That(node.App.Scheduler.MembersOf(RateGroupId.Rate10Hz), Does.Contain(disabled), "still a member, only not run");
+        }
+    }
+
+    [Test]
+    public void RunGroup_RestartedComponent_RunsAgain()
+    {
+        var probe = new TestComponent();
+        using var node = TestNode.Boot(app => app.Add(probe, RateGroupId.Rate10Hz));
+        probe.InjectHang();
+        node.RunFor(TimeSpan.FromSeconds(1));
+
+        probe.Restart();
+        node.RunFor(TimeSpan.FromSeconds(1));
+
+        Assert.That(probe.Cycles, Has.Count.EqualTo(10));
+    }
+
+    [Test]
     public void Stop_RunningScheduler_NoMoreTicks()
     {
         var probe = new TestComponent();

@@ -14,8 +14,9 @@ namespace FlightSw.Core.Application;
 /// <summary>
 /// One boot of the flight software on one board: the framework's own components (scheduler,
 /// boot, modes, parameters, commands, health) plus those the node adds. <see cref="Start"/>
-/// registers every declaration (refusing duplicate ids and names), initialises components,
-/// loads parameters, starts everything and enters NOMINAL. A reset ends the boot without
+/// registers every declaration (refusing duplicate ids and names), loads parameters, initialises
+/// and starts the components and enters NOMINAL; in a SAFE boot (boot-loop protection) it starts
+/// only the essential ones (<see cref="Component.IsEssential"/>) and holds SAFE. A reset ends the boot without
 /// <see cref="Stop"/>; an orderly shutdown calls it.
 /// </summary>
 public sealed class FlightApplication
@@ -44,6 +45,10 @@ public sealed class FlightApplication
         Add(Modes);
         Add(Parameters);
         Add(Commands, RateGroupId.Rate10Hz);
+        foreach (var framework in new Component[] { Scheduler, Boot, Modes, Parameters, Commands, Health })
+        {
+            framework.IsEssential = true;
+        }
     }
 
     /// <summary>The board this boot runs on.</summary>
@@ -123,22 +128,39 @@ public sealed class FlightApplication
         RegisterDeclarations();
 
         var context = new FlightContext(Board, Events, Telemetry, Modes, _byName);
-        foreach (var component in _components)
+
+        // Parameters first, so that every component initialises with its stored values; then the
+        // boot manager, whose boot-loop verdict decides which components this boot runs.
+        Parameters.Initialize(context);
+        Parameters.LoadAll();
+        Boot.Initialize(context);
+        foreach (var component in _components.Where(c => c != Parameters && c != Boot))
         {
+            if (Boot.IsSafeBoot && !component.IsEssential)
+            {
+                component.Skip();
+                continue;
+            }
+
             component.Initialize(context);
         }
 
-        Parameters.LoadAll();
-
         // The scheduler starts last, so that no cycle runs before every component is ready.
-        foreach (var component in _components.Where(c => c != Scheduler))
+        foreach (var component in _components.Where(c => c != Scheduler && c.State == ComponentState.Initialized))
         {
             component.Start();
         }
 
         Scheduler.Start();
         IsRunning = true;
-        Modes.TryTransition(FlightMode.Nominal, "boot complete");
+        if (Boot.IsSafeBoot)
+        {
+            Modes.HoldSafe(Boot.SafeBootReason);
+        }
+        else
+        {
+            Modes.TryTransition(FlightMode.Nominal, "boot complete");
+        }
     }
 
     /// <summary>Orderly shutdown: stops the executive first, then every component in reverse order.</summary>
@@ -153,7 +175,7 @@ public sealed class FlightApplication
         Scheduler.Stop();
         for (int i = _components.Count - 1; i >= 0; i--)
         {
-            if (_components[i] != Scheduler)
+            if (_components[i] != Scheduler && _components[i].State is ComponentState.Running or ComponentState.Disabled)
             {
                 _components[i].Stop();
             }

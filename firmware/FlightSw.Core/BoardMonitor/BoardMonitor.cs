@@ -40,6 +40,7 @@ public sealed class BoardMonitor : Component
     public BoardMonitor()
         : base("board", ComponentIdBase)
     {
+        IsEssential = true; // power sensing and load shedding keep the node alive in SAFE
         _busVolts = DeclareChannel<double>(0, "BRD_BUS_V", "V", "Supply bus voltage");
         _currentAmps = DeclareChannel<double>(1, "BRD_CURRENT_A", "A", "Supply current");
         _powerWatts = DeclareChannel<double>(2, "BRD_POWER_W", "W", "Supply power");

@@ -90,6 +90,13 @@ public sealed class CommandDispatcher : Component
             return Reject(request.Command, CommandStatus.UnknownCommand, $"no command named '{Clip(request.Command)}'");
         }
 
+        if (Context.Components.TryGetValue(definition.Component, out var owner) && owner.State is ComponentState.Skipped or ComponentState.Disabled)
+        {
+            return Reject(definition.Name, CommandStatus.Rejected, owner.State == ComponentState.Skipped
+                ? $"component {owner.Name} is not running in this SAFE boot (essential components only)"
+                : $"component {owner.Name} was disabled by the health monitor in this boot");
+        }
+
         if (request.Arguments.Count != definition.Arguments.Count)
         {
             return Reject(definition.Name, CommandStatus.InvalidArguments,

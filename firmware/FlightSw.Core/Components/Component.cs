@@ -25,6 +25,7 @@ public abstract class Component
     private FlightContext? _context;
     private uint _pendingPing;
     private uint _answeredPing;
+    private bool _crashAtStart;
 
     /// <summary>Creates a component.</summary>
     /// <param name="name">Unique component name, for example <c>health</c>.</param>
@@ -67,6 +68,22 @@ public abstract class Component
     /// heartbeat. Only a reset clears it, as with a single-event functional interrupt.
     /// </summary>
     public bool IsHung { get; private set; }
+
+    /// <summary>
+    /// Whether the hardware watchdog waits for this component: true (the default) means the node
+    /// resets rather than fly on without it; a non-critical component that cannot be recovered is
+    /// disabled instead. Set in the component's constructor.
+    /// </summary>
+    public bool IsCritical { get; protected set; } = true;
+
+    /// <summary>
+    /// Whether the component runs in a SAFE boot (after boot-loop protection tripped), which starts
+    /// only what keeps the node alive and reachable. False by default; set in the constructor.
+    /// </summary>
+    public bool IsEssential { get; protected internal set; }
+
+    /// <summary>Times the health monitor restarted the component in this boot.</summary>
+    public int Restarts { get; private set; }
 
     /// <summary>The rate groups the component runs in; empty for a passive component.</summary>
     public IReadOnlyList<RateGroupId> RateGroups { get; internal set; } = [];
@@ -128,9 +145,37 @@ public abstract class Component
 
     internal void Start()
     {
+        if (_crashAtStart)
+        {
+            _crashAtStart = false;
+            throw new InjectedCrashException($"Component '{Name}' crashed at start (injected fault).");
+        }
+
         OnStart();
         State = ComponentState.Running;
     }
+
+    /// <summary>
+    /// Restarts the component's work, as a supervisor restarts a hung thread: the hang is cleared,
+    /// <see cref="OnRestart"/> rebuilds what the component keeps per run, and the next cycle runs
+    /// normally. Declarations, devices and parameters stay as they are.
+    /// </summary>
+    internal void Restart()
+    {
+        IsHung = false;
+        Restarts++;
+        OnRestart();
+        State = ComponentState.Running;
+    }
+
+    /// <summary>Takes the component out of service for the rest of the boot: it is no longer scheduled.</summary>
+    internal void Disable() => State = ComponentState.Disabled;
+
+    /// <summary>Leaves the component out of this boot (a SAFE boot runs only essential components).</summary>
+    internal void Skip() => State = ComponentState.Skipped;
+
+    /// <summary>Makes the component's next <see cref="Start"/> throw, as a crash at boot would (fault injection).</summary>
+    internal void InjectCrashAtStart() => _crashAtStart = true;
 
     internal void Stop()
     {
@@ -172,6 +217,14 @@ public abstract class Component
 
     /// <summary>Ends work in an orderly shutdown, releasing devices.</summary>
     protected virtual void OnStop()
+    {
+    }
+
+    /// <summary>
+    /// Called when the health monitor restarts the component after it stopped answering: drop
+    /// whatever work was in flight and begin afresh. Does nothing by default.
+    /// </summary>
+    protected virtual void OnRestart()
     {
     }
 

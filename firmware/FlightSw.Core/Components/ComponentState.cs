@@ -14,4 +14,10 @@ public enum ComponentState
 
     /// <summary>Stopped in an orderly shutdown.</summary>
     Stopped,
+
+    /// <summary>Taken out of service by the health monitor after it could not be recovered; no longer scheduled.</summary>
+    Disabled,
+
+    /// <summary>Not started in this boot: a SAFE boot runs only the essential components.</summary>
+    Skipped,
 }

@@ -1,8 +1,10 @@
 using System.Globalization;
+using FlightSw.Core.Boot;
 using FlightSw.Core.Components;
 using FlightSw.Core.Events;
 using FlightSw.Core.Parameters;
 using FlightSw.Core.Scheduling;
+using FlightSw.Core.Storage;
 using FlightSw.Core.Telemetry;
 using FlightSw.Hal;
 
@@ -33,13 +35,15 @@ namespace FlightSw.Core.LatchUp;
 /// <item>SEL-4 A reading beyond the monitor's range (the INA219's overflow flag) is taken as over
 /// the limit: the range is sized for the board's largest load, and a latch-up must not hide
 /// behind saturation. Verified with a current beyond the shunt's range.</item>
-/// <item>SEL-5 The count (LATCHUP_COUNT, records <see cref="CountRecord"/> and
-/// <see cref="CountMirrorRecord"/>) is written before the power cycle is asked for, and only grows:
-/// reading takes the larger sound copy, so a corrupt copy or a power loss between the two writes
-/// loses nothing; a refused copy is reported (LATCHUP_COUNT_INVALID) and rewritten. Only when both
-/// copies are refused does the count start again at 0, reported with the reasons, so that the
-/// ground can add the last count it received. A store that fails to write does not stop the power
-/// cycle. Verified across boots, with a corrupt main copy and with both copies corrupt.</item>
+/// <item>SEL-5 The count (LATCHUP_COUNT, durable record <see cref="CountRecord"/>, see
+/// <see cref="DurableRecordStore"/>) is written into both of the record's copies before the power
+/// cycle is asked for, and only grows: a write cut short by a power loss leaves the previous
+/// count readable, and a copy that rots falls back to the other, which holds the same count.
+/// Each refused copy is reported (LATCHUP_COUNT_INVALID) and rewritten. Only when both copies are
+/// refused does the count start again at 0, reported with the reasons, so that the ground can add
+/// the last count it received. A store that fails to write does not stop the power cycle.
+/// Verified across boots, with a torn write, with a corrupt newest copy and with both copies
+/// corrupt.</item>
 /// <item>SEL-6 A power monitor that stops answering is reported once per outage
 /// (LATCHUP_SENSOR_FAILED) and breaks the run of over-limit samples; it never causes a power cycle.
 /// Verified by detaching the chip.</item>
@@ -55,11 +59,8 @@ public sealed class LatchUpGuard : Component
     /// <summary>The latch-up guard's component name.</summary>
     public const string ComponentName = "latchup";
 
-    /// <summary>Name of the stored latch-up count.</summary>
+    /// <summary>Name of the durable record (see <see cref="DurableRecordStore"/>) of the latch-up count.</summary>
     public const string CountRecord = "latchup.count";
-
-    /// <summary>Name of the stored copy of the latch-up count, written after <see cref="CountRecord"/>.</summary>
-    public const string CountMirrorRecord = "latchup.count.mirror";
 
     /// <summary>Default load of an idle node: 4 W.</summary>
     public const double DefaultIdleWatts = 4.0;
@@ -91,6 +92,7 @@ public sealed class LatchUpGuard : Component
     private readonly Parameter<double> _jobWatts;
     private readonly Parameter<double> _marginAmps;
     private readonly Parameter<int> _samples;
+    private DurableRecordStore? _records;
     private int _consecutive;
     private int _previousJobs;
     private bool _sensorFailedReported;
@@ -100,6 +102,7 @@ public sealed class LatchUpGuard : Component
     public LatchUpGuard()
         : base(ComponentName, ComponentIdBase)
     {
+        IsEssential = true; // a latch-up burns the board out in seconds, SAFE or not
         _count = DeclareChannel<uint>(0, "LATCHUP_COUNT", "", "Latch-ups detected since the store was first written");
         _limit = DeclareChannel<double>(1, "LATCHUP_LIMIT_A", "A", "Current limit of the latest reading");
         _overLimitSamples = DeclareChannel<uint>(2, "LATCHUP_OVER_LIMIT", "", "Readings over the limit since boot, latch-ups or not");
@@ -138,14 +141,14 @@ public sealed class LatchUpGuard : Component
     /// <inheritdoc />
     protected override void OnInitialize()
     {
-        var refused = new List<(string Record, string Reason)>();
-        uint count = LatchUpCountStore.Read(Context.Board.PersistentStore, refused, out bool needsRewrite);
-        foreach (var (record, reason) in refused)
+        var refused = new List<string>();
+        uint count = LatchUpCountStore.Read(Records, refused);
+        foreach (string reason in refused)
         {
-            Emit(_countInvalid, record, reason, count);
+            Emit(_countInvalid, CountRecord, reason, count);
         }
 
-        if (needsRewrite)
+        if (refused.Count > 0)
         {
             TryStore(count);
         }
@@ -201,6 +204,8 @@ public sealed class LatchUpGuard : Component
         }
     }
 
+    private DurableRecordStore Records => _records ??= new DurableRecordStore(Context.Board.PersistentStore);
+
     private void PowerCycle(double amps, double limit, int jobs)
     {
         _powerCycleRequested = true;
@@ -208,14 +213,22 @@ public sealed class LatchUpGuard : Component
         TryStore(count);
         _count.Write(count);
         Emit(_detected, amps, limit, jobs, count);
-        Context.Board.ResetController.RequestPowerCycle(string.Create(CultureInfo.InvariantCulture, $"latch-up {count}: {amps:0.###} A over limit {limit:0.###} A"));
+        string reason = string.Create(CultureInfo.InvariantCulture, $"latch-up {count}: {amps:0.###} A over limit {limit:0.###} A");
+        if (Context.Components.GetValueOrDefault(BootManager.ComponentName) is BootManager boot)
+        {
+            boot.RequestReset(ResetCause.LatchUpPowerCycle, reason); // recorded first, so the next boot reports why
+        }
+        else
+        {
+            Context.Board.ResetController.RequestPowerCycle(reason);
+        }
     }
 
     private void TryStore(uint count)
     {
         try
         {
-            LatchUpCountStore.Write(Context.Board.PersistentStore, count);
+            LatchUpCountStore.Write(Records, count);
         }
         catch (IOException ex)
         {

@@ -40,6 +40,17 @@ public sealed class ModeManager : Component
     /// <summary>The current mode.</summary>
     public FlightMode Current { get; private set; } = FlightMode.Boot;
 
+    /// <summary>Why this boot must stay in SAFE (boot-loop protection); null when it may leave SAFE.</summary>
+    public string? SafeHold { get; private set; }
+
+    /// <summary>Enters SAFE and keeps the node there for the rest of the boot, for <paramref name="reason"/>.</summary>
+    public void HoldSafe(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        SafeHold = reason;
+        TryTransition(FlightMode.Safe, reason);
+    }
+
     /// <summary>Whether the mode may go from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static bool IsAllowed(FlightMode from, FlightMode to) => (from, to) switch
     {
@@ -62,6 +73,12 @@ public sealed class ModeManager : Component
         if (!IsAllowed(from, to))
         {
             Emit(_refused, from, to, "transition not allowed");
+            return false;
+        }
+
+        if (SafeHold is { } hold && to != FlightMode.Safe)
+        {
+            Emit(_refused, from, to, $"{hold}: only essential components run in this boot; send BOOT_LOOP_CLEAR, then NODE_RESET");
             return false;
         }
 

@@ -3,14 +3,16 @@ using FlightSw.Core.Commands;
 using FlightSw.Core.Components;
 using FlightSw.Core.Events;
 using FlightSw.Core.Storage;
-using FlightSw.Hal;
 
 namespace FlightSw.Core.Parameters;
 
 /// <summary>
 /// Keeps every component's parameters: loads them from the persistent store at boot (a record
-/// that fails its check or its bounds is refused with an event and the default is used), and
-/// sets, reads and resets them by command, storing each change before acknowledging it.
+/// with no sound copy, or whose value fails its bounds, is refused with an event and the default
+/// is used), and sets, reads and resets them by command, storing each change before
+/// acknowledging it. Each parameter is a <see cref="DurableRecordStore"/> record
+/// <c>prm.NAME</c>, so a change cut short by a power loss leaves the previous value; a refused
+/// copy beside a sound one is reported (PRM_COPY_REFUSED) and rewritten from the sound one.
 /// </summary>
 public sealed class ParameterManager : Component
 {
@@ -25,7 +27,9 @@ public sealed class ParameterManager : Component
     private readonly EventDefinition _updated;
     private readonly EventDefinition _value;
     private readonly EventDefinition _reset;
+    private readonly EventDefinition _copyRefused;
     private readonly Telemetry.TelemetryChannel<uint> _updates;
+    private DurableRecordStore? _records;
 
     /// <summary>Creates the parameter manager.</summary>
     public ParameterManager()
@@ -38,6 +42,7 @@ public sealed class ParameterManager : Component
         _updated = DeclareEvent(2, "PRM_UPDATED", EventSeverity.ActivityHigh, "{name} set to {value}");
         _value = DeclareEvent(3, "PRM_VALUE", EventSeverity.ActivityLow, "{name} = {value} (default {default}, range {range})");
         _reset = DeclareEvent(4, "PRM_RESET", EventSeverity.ActivityHigh, "{name} reset to default {value}");
+        _copyRefused = DeclareEvent(5, "PRM_COPY_REFUSED", EventSeverity.WarningLow, "Stored {name}: copy refused ({reason}); loaded {value} from the other copy");
 
         DeclareCommand(0, "PRM_SET", "Sets a parameter and stores it", SetCommand,
             CommandArgumentDefinition.String("name", "Parameter name"),
@@ -65,27 +70,65 @@ public sealed class ParameterManager : Component
     /// <summary>Loads every stored parameter; called by the application before components start.</summary>
     internal void LoadAll()
     {
-        var store = Context.Board.PersistentStore;
         int loaded = 0;
         foreach (var parameter in _byName.Values)
         {
-            if (!store.TryRead(RecordPrefix + parameter.Name, out var record))
+            if (TryLoad(parameter))
             {
-                continue;
+                loaded++;
             }
-
-            if (!CheckedRecord.TryUnwrap(record, out var payload, out string error)
-                || !parameter.TrySetText(Encoding.UTF8.GetString(payload), out error))
-            {
-                parameter.ResetToDefault();
-                Emit(_storedInvalid, parameter.Name, error, parameter.DefaultText);
-                continue;
-            }
-
-            loaded++;
         }
 
         Emit(_loaded, loaded, _byName.Values.Count(p => p.IsDefault));
+    }
+
+    private DurableRecordStore Records => _records ??= new DurableRecordStore(Context.Board.PersistentStore);
+
+    private bool TryLoad(Parameter parameter)
+    {
+        var read = Records.Read(RecordPrefix + parameter.Name);
+        if (!read.Found)
+        {
+            if (read.Refused.Count > 0)
+            {
+                parameter.ResetToDefault();
+                Emit(_storedInvalid, parameter.Name, string.Join("; ", read.Refused), parameter.DefaultText);
+            }
+
+            return false;
+        }
+
+        if (!parameter.TrySetText(Encoding.UTF8.GetString(read.Payload), out string error))
+        {
+            parameter.ResetToDefault();
+            Emit(_storedInvalid, parameter.Name, error, parameter.DefaultText);
+            return false;
+        }
+
+        foreach (string reason in read.Refused)
+        {
+            Emit(_copyRefused, parameter.Name, reason, parameter.ValueText);
+        }
+
+        if (read.Refused.Count > 0)
+        {
+            RepairCopy(parameter.Name, read.Payload);
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes the loaded value again, over the refused copy, so that the record has two sound copies.</summary>
+    private void RepairCopy(string name, byte[] payload)
+    {
+        try
+        {
+            Records.Write(RecordPrefix + name, payload);
+        }
+        catch (IOException)
+        {
+            // The value is loaded; the refused copy is reported and repaired at a later boot.
+        }
     }
 
     private CommandResult SetCommand(CommandArguments arguments)
@@ -134,14 +177,14 @@ public sealed class ParameterManager : Component
             return unknown;
         }
 
-        Context.Board.PersistentStore.Delete(RecordPrefix + parameter.Name);
+        Records.Delete(RecordPrefix + parameter.Name);
         parameter.ResetToDefault();
         Emit(_reset, parameter.Name, parameter.ValueText);
         return CommandResult.Ok($"{parameter.Name} = {parameter.ValueText}");
     }
 
     private void Store(Parameter parameter) =>
-        Context.Board.PersistentStore.Write(RecordPrefix + parameter.Name, CheckedRecord.Wrap(Encoding.UTF8.GetBytes(parameter.ValueText)));
+        Records.Write(RecordPrefix + parameter.Name, Encoding.UTF8.GetBytes(parameter.ValueText));
 
     private bool TryFind(string name, out Parameter parameter, out CommandResult unknown)
     {

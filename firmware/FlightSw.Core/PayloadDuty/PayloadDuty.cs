@@ -69,6 +69,9 @@ public sealed class PayloadDuty : Component
     public PayloadDuty()
         : base(ComponentName, ComponentIdBase)
     {
+        // The payload is the mission, not what keeps the node alive: if it cannot be recovered
+        // it is disabled, and a SAFE boot leaves it out.
+        IsCritical = false;
         _jobsDone = DeclareChannel<uint>(0, "PAYLOAD_JOBS_DONE", "", "Payload jobs run to the end since boot");
         _jobsDeferred = DeclareChannel<uint>(1, "PAYLOAD_JOBS_DEFERRED", "", "Payload jobs that had to wait for power since boot");
         _active = DeclareChannel<bool>(2, "PAYLOAD_ACTIVE", "", "Whether a payload job runs");
@@ -121,6 +124,9 @@ public sealed class PayloadDuty : Component
 
         EndJob("node stopping", done: false);
     }
+
+    /// <inheritdoc />
+    protected override void OnRestart() => EndJob("restarted by the health monitor", done: false);
 
     /// <inheritdoc />
     protected override void OnCycle(RateGroupCycle cycle)

@@ -102,6 +102,7 @@ public sealed class PowerManager : Component
     public PowerManager()
         : base(ComponentName, ComponentIdBase)
     {
+        IsEssential = true; // power sensing and load shedding keep the node alive in SAFE
         _soc = DeclareChannel<double>(0, "POWER_SOC", "", "Smoothed battery state of charge, 0..1");
         _mode = DeclareChannel<PowerMode>(1, "POWER_MODE", "", "Power mode");
         _busVolts = DeclareChannel<double>(2, "POWER_BUS_V", "V", "Supply bus voltage as the power manager read it");

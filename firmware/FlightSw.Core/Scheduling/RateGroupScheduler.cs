@@ -155,6 +155,11 @@ public sealed class RateGroupScheduler : Component
         var cycle = new RateGroupCycle(group, _groupCycles[(int)group]++, _options.Period(group));
         foreach (var component in _members[(int)group])
         {
+            if (component.State != ComponentState.Running)
+            {
+                continue; // skipped in a SAFE boot, or disabled by the health monitor
+            }
+
             try
             {
                 component.RunCycle(cycle);

@@ -25,6 +25,9 @@ public sealed class StatusLed : Component
     public StatusLed()
         : base("led", ComponentIdBase)
     {
+        // The LED shows the mode, SAFE included; a stuck LED is no reason to reset the node.
+        IsEssential = true;
+        IsCritical = false;
         _lit = DeclareChannel<bool>(0, "LED_LIT", "", "Whether the status LED is on");
         _toggles = DeclareChannel<uint>(1, "LED_TOGGLES", "", "Status LED changes since boot");
     }

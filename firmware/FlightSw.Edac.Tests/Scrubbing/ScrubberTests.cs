@@ -1,4 +1,6 @@
+using System.Text;
 using FlightSw.Core.Commands;
+using FlightSw.Core.Storage;
 using FlightSw.Edac.Golden;
 using FlightSw.Edac.Recovery;
 using FlightSw.Edac.Regions;
@@ -214,6 +216,92 @@ public class ScrubberTests
     }
 
     [Test]
+    public void Initialize_GoldenImageFirstLoaded_RecordsItsChecksumWithoutAChangeEvent()
+    {
+        var golden = Golden(TestRegions.RandomWords(64, seed: 20));
+        using var node = new ScrubberNode(() => [GoldenRegion("weights", golden)]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(StoredGoldenChecksum(node, "weights"), Is.EqualTo(golden.Image.Checksum.ToString()));
+            Assert.That(node.EventsNamed("SCRUB_IMAGE_CHANGED"), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Initialize_SameGoldenImageAtTheNextBoot_NeitherReportsNorRewritesTheRecord()
+    {
+        var golden = Golden(TestRegions.RandomWords(64, seed: 21));
+        using var node = new ScrubberNode(() => [GoldenRegion("weights", golden)]);
+
+        WarmReset(node);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(node.EventsNamed("SCRUB_IMAGE_LOADED"), Has.Count.EqualTo(2));
+            Assert.That(node.EventsNamed("SCRUB_IMAGE_CHANGED"), Is.Empty);
+            Assert.That(new DurableRecordStore(node.Hardware.Store).Read("golden.weights").Sequence, Is.EqualTo(1UL), "written once, at the first boot");
+        }
+    }
+
+    [Test]
+    public void Initialize_NewGoldenImageInstalled_ReportsNewAndStoredChecksumsAndUpdatesTheRecord()
+    {
+        var first = Golden(TestRegions.RandomWords(64, seed: 22));
+        var second = Golden(TestRegions.RandomWords(64, seed: 23));
+        var installed = first;
+        using var node = new ScrubberNode(() => [GoldenRegion("weights", installed)]);
+
+        installed = second;
+        WarmReset(node);
+        WarmReset(node);
+
+        var changed = node.EventsNamed("SCRUB_IMAGE_CHANGED");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(changed, Has.Count.EqualTo(1), "reported once, at the boot that found it");
+            Assert.That(changed[0]["region"], Is.EqualTo("weights"));
+            Assert.That(changed[0]["checksum"], Is.EqualTo(second.Image.Checksum.ToString()));
+            Assert.That(changed[0]["stored"], Is.EqualTo(first.Image.Checksum.ToString()));
+            Assert.That(StoredGoldenChecksum(node, "weights"), Is.EqualTo(second.Image.Checksum.ToString()));
+        }
+    }
+
+    [Test]
+    public void Initialize_GoldenImageRefused_LeavesTheStoredChecksumAlone()
+    {
+        var golden = Golden(TestRegions.RandomWords(64, seed: 24));
+        using var node = new ScrubberNode(() => [GoldenRegion("weights", golden)]);
+        golden.CorruptByte(3);
+
+        WarmReset(node);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(node.EventsNamed("SCRUB_IMAGE_REFUSED"), Has.Count.EqualTo(1));
+            Assert.That(node.EventsNamed("SCRUB_IMAGE_CHANGED"), Is.Empty);
+            Assert.That(StoredGoldenChecksum(node, "weights"), Is.EqualTo(golden.Image.Checksum.ToString()));
+        }
+    }
+
+    [Test]
+    public void Initialize_StoredChecksumUnreadable_ReportedWithTheReasonsAndRewritten()
+    {
+        var golden = Golden(TestRegions.RandomWords(64, seed: 25));
+        using var node = new ScrubberNode(() => [GoldenRegion("weights", golden)]);
+        node.Hardware.Store.Write("golden.weights.a", [1, 2, 3]);
+
+        WarmReset(node);
+
+        var changed = node.EventsNamed("SCRUB_IMAGE_CHANGED").Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(changed["stored"], Is.EqualTo("unreadable: golden.weights.a: copy is 3 bytes long, shorter than the 17-byte minimum"));
+            Assert.That(StoredGoldenChecksum(node, "weights"), Is.EqualTo(golden.Image.Checksum.ToString()));
+        }
+    }
+
+    [Test]
     public void ScrubRegion_Command_ScrubsAheadOfPatrolAndReports()
     {
         using var node = new ScrubberNode(() => [TestRegions.Create(Words, name: "a")]);
@@ -332,6 +420,15 @@ public class ScrubberTests
     {
         Assert.That(() => new Scrubber([TestRegions.Create(8, name: "a"), TestRegions.Create(8, name: "a")]),
             Throws.ArgumentException.With.Message.Contains("'a'"));
+    }
+
+    private static string? StoredGoldenChecksum(ScrubberNode node, string region) =>
+        new DurableRecordStore(node.Hardware.Store).TryRead(GoldenChecksumRecord.NameFor(region), out var payload) ? Encoding.UTF8.GetString(payload) : null;
+
+    private static void WarmReset(ScrubberNode node)
+    {
+        node.Hardware.RequestReset(ResetCause.CommandedWarmReset, "test");
+        node.RunUntilBoot(node.Boots + 1);
     }
 
     private static EccRegion WithImportance(EccRegion region, RegionImportance importance) =>

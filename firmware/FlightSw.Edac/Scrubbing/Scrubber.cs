@@ -1,9 +1,11 @@
+using System.Text;
 using FlightSw.Core.Commands;
 using FlightSw.Core.Components;
 using FlightSw.Core.Events;
 using FlightSw.Core.Health;
 using FlightSw.Core.Parameters;
 using FlightSw.Core.Scheduling;
+using FlightSw.Core.Storage;
 using FlightSw.Core.Telemetry;
 using FlightSw.Edac.Golden;
 using FlightSw.Edac.Recovery;
@@ -71,6 +73,8 @@ public sealed class Scrubber : Component
     private readonly EventDefinition _goldenVerified;
     private readonly EventDefinition _imageLoaded;
     private readonly EventDefinition _imageRefused;
+    private readonly EventDefinition _imageChanged;
+    private readonly EventDefinition _checksumNotRecorded;
     private readonly TelemetryChannel<uint> _imagesRefused;
 
     private readonly Parameter<double> _nominalPeriod;
@@ -135,6 +139,8 @@ public sealed class Scrubber : Component
         _goldenVerified = DeclareEvent(7, "SCRUB_GOLDEN_VERIFIED", EventSeverity.ActivityHigh, "Region {region}: {mismatches} words differ from its golden image");
         _imageLoaded = DeclareEvent(8, "SCRUB_IMAGE_LOADED", EventSeverity.ActivityLow, "Region {region} loaded from {file} ({bytes} bytes, {checksum} verified)");
         _imageRefused = DeclareEvent(9, "SCRUB_IMAGE_REFUSED", EventSeverity.WarningHigh, "Region {region}: golden image refused, not loaded: {reason}");
+        _imageChanged = DeclareEvent(10, "SCRUB_IMAGE_CHANGED", EventSeverity.ActivityHigh, "Region {region}: new golden image {checksum} installed; stored checksum was {stored}");
+        _checksumNotRecorded = DeclareEvent(11, "SCRUB_CHECKSUM_NOT_RECORDED", EventSeverity.WarningLow, "Region {region}: golden checksum {checksum} not recorded: {reason}");
 
         DeclareCommand(0, "SCRUB_REGION", "Scrubs one region now, ahead of the patrol", ScrubRegionCommand,
             CommandArgumentDefinition.String("region", "Region name"));
@@ -180,7 +186,11 @@ public sealed class Scrubber : Component
     public long FullScans => _cursor.FullScans;
 
     /// <inheritdoc />
-    /// <remarks>Fills every region that has a golden image from it (verified first) and registers every region in the board's memory map.</remarks>
+    /// <remarks>
+    /// Fills every region that has a golden image from it (verified first), keeping the verified
+    /// checksum in the store (<see cref="GoldenChecksumRecord"/>) and reporting one that differs
+    /// from the stored one as a new image; then registers every region in the board's memory map.
+    /// </remarks>
     protected override void OnInitialize()
     {
         _imagesRefused.Write(0);
@@ -246,6 +256,34 @@ public sealed class Scrubber : Component
 
         region.Load(bytes);
         Emit(_imageLoaded, region.Name, golden.Image.Path, bytes.LongLength, golden.Image.Checksum.ToString());
+        RecordGoldenChecksum(region.Name, golden.Image.Checksum);
+    }
+
+    private void RecordGoldenChecksum(string regionName, GoldenChecksum verified)
+    {
+        var records = new DurableRecordStore(Context.Board.PersistentStore);
+        string name = GoldenChecksumRecord.NameFor(regionName);
+        string installed = verified.ToString();
+        var read = records.Read(name);
+        string? stored = read.Found ? Encoding.UTF8.GetString(read.Payload) : null;
+        if (stored == installed)
+        {
+            return;
+        }
+
+        if (stored is not null || read.Refused.Count > 0)
+        {
+            Emit(_imageChanged, regionName, installed, stored ?? "unreadable: " + string.Join("; ", read.Refused));
+        }
+
+        try
+        {
+            records.Write(name, Encoding.UTF8.GetBytes(installed));
+        }
+        catch (IOException exception)
+        {
+            Emit(_checksumNotRecorded, regionName, installed, exception.Message);
+        }
     }
 
     private int Patrol(TimeSpan elapsed, int budget, DateTimeOffset now)

@@ -28,6 +28,11 @@ public static class SummaryTable
         Row("Watchdog resets", summary.WatchdogResets.ToString(CultureInfo.InvariantCulture));
         Row("Resets by cause", summary.ResetsByCause.Count == 0 ? "none" : string.Join(", ", summary.ResetsByCause.Select(r => $"{r.Key} {r.Value}")));
         Row("Mode", summary.Mode?.ToString().ToUpperInvariant() ?? "not running");
+        if (summary.SafeBoot is { } safeBoot)
+        {
+            Row("SAFE boot", safeBoot);
+        }
+
         Row("Supply (last)", summary.BusVolts is double v && summary.CurrentAmps is double a
             ? string.Create(CultureInfo.InvariantCulture, $"{v:0.000} V, {a:0.000} A")
             : "no reading");

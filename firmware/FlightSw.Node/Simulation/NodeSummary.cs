@@ -27,6 +27,7 @@ namespace FlightSw.Node.Simulation;
 /// <param name="PowerMode">The power manager's mode at the end; null when the board was not running or has no power manager.</param>
 /// <param name="LatchUpsDetected">Latch-ups the firmware detected and power-cycled, as its persistent counter says; null when not running.</param>
 /// <param name="Environment">What the scenario's environment did; null without a scenario.</param>
+/// <param name="SafeBoot">Why the running boot is a SAFE boot (boot-loop protection); null when it is not or nothing runs.</param>
 public sealed record NodeSummary(
     string Board,
     int Seed,
@@ -46,7 +47,8 @@ public sealed record NodeSummary(
     ulong? EccUncorrectable,
     string? PowerMode = null,
     uint? LatchUpsDetected = null,
-    EnvironmentSummary? Environment = null)
+    EnvironmentSummary? Environment = null,
+    string? SafeBoot = null)
 {
     internal static NodeSummary From(SimulatedNode node, TimeSpan simulated)
     {
@@ -71,6 +73,7 @@ public sealed record NodeSummary(
             app?.Telemetry.Find("SCRUB_UNCORRECTABLE")?.BoxedValue as ulong?,
             app?.Telemetry.Find("POWER_MODE")?.BoxedValue?.ToString(),
             app?.Telemetry.Find("LATCHUP_COUNT")?.BoxedValue as uint?,
-            EnvironmentSummary.From(node.Hardware));
+            EnvironmentSummary.From(node.Hardware),
+            app is { Boot.IsSafeBoot: true } ? app.Boot.SafeBootReason : null);
     }
 }

@@ -10,7 +10,9 @@ namespace FlightSw.Node.Simulation;
 /// <summary>
 /// The flight node on the simulated board: boots the <see cref="FlightImage"/> on every
 /// power-on and reset of the <see cref="SimHardware"/>, drops it when a reset ends the boot
-/// (no orderly shutdown, as on hardware), and keeps the run's statistics across boots.
+/// (no orderly shutdown, as on hardware), and keeps the run's statistics across boots. A boot
+/// whose software throws while starting has crashed: the hardware restarts it, as systemd
+/// restarts the process on a Linux board, and the next boot reports cause Crash.
 /// </summary>
 public sealed class SimulatedNode : IDisposable
 {
@@ -76,7 +78,18 @@ public sealed class SimulatedNode : IDisposable
             EventEmitted?.Invoke(record);
         };
         Application = app;
-        app.Start();
+        try
+        {
+            app.Start();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The process died at boot: what it did is gone, and its supervisor starts it again.
+            Application = null;
+            Hardware.ReportCrash($"{ex.GetType().Name}: {ex.Message}");
+            return;
+        }
+
         Booted?.Invoke(app);
     }
 

@@ -23,7 +23,7 @@ public class LatchUpScenarios : ScenarioBase
             Assert.That(Target.DamageReason, Is.Null);
             Assert.That(EventsNamed("LATCHUP_DETECTED").Count(), Is.EqualTo(1));
             Assert.That(back, Is.True, "the node did not come back after the power cycle");
-            Assert.That(EventsNamed("BOOT").Last()["cause"]?.ToString(), Is.EqualTo("CommandedPowerCycle"));
+            Assert.That(EventsNamed("BOOT").Last()["cause"]?.ToString(), Is.EqualTo("LatchUpPowerCycle"));
             Assert.That(Target.Telemetry("LATCHUP_COUNT").Value, Is.EqualTo(1u), "the count survives the power cycle it asked for");
             Assert.That(EventsNamed("LATCHUP_DETECTED"), Has.Exactly(1).Items, "the next boot sees a normal current again");
         });

@@ -120,6 +120,12 @@ public sealed class SimTarget : Target
     }
 
     /// <inheritdoc />
+    public override void InjectPowerLossDuringWrite() => Node.Hardware.InjectPowerLossDuringWrite();
+
+    /// <inheritdoc />
+    public override int TornWrites => Node.Hardware.Store.TornWrites.Count;
+
+    /// <inheritdoc />
     public override IReadOnlyList<LatchUp> LatchUps => Node.Hardware.LatchUps;
 
     /// <inheritdoc />

@@ -71,6 +71,15 @@ public abstract class Target : IDisposable
     /// </summary>
     public abstract void InjectLatchUp(double stepAmps);
 
+    /// <summary>
+    /// Cuts the board's power in the middle of its next write to persistent storage (at a random
+    /// byte); power returns a moment later. Only a target that <see cref="ControlsEnvironment"/> can.
+    /// </summary>
+    public abstract void InjectPowerLossDuringWrite();
+
+    /// <summary>How many writes power losses have torn so far (0 where the target cannot inject them).</summary>
+    public abstract int TornWrites { get; }
+
     /// <summary>Every upset the environment injected so far, as the injector recorded it (empty where the target cannot inject).</summary>
     public abstract IReadOnlyList<InjectedUpset> InjectedUpsets { get; }
 

@@ -32,4 +32,7 @@ public enum EnvironmentRecordKind
 
     /// <summary>An event was due but could not happen (for example a latch-up while the board had no power).</summary>
     Skipped = 9,
+
+    /// <summary>Power was cut in the middle of a storage write (injected).</summary>
+    PowerLost = 10,
 }
