@@ -75,15 +75,16 @@ public sealed class ProgramTests
     }
 
     [Test]
-    public void Main_LinuxBoard_SaysTheBackendIsNotBuiltNamingTheDevicesAndExits3()
+    public void Main_LinuxBoardOnAMachineWithoutItsDevices_NamesEachMissingDeviceAndTheBoardFileAndExits4()
     {
         int code = Program.Main(["--board", "rpi4"]);
 
         Assert.Multiple(() =>
         {
-            Assert.That(code, Is.EqualTo(ExitCodes.BackendUnavailable));
+            Assert.That(code, Is.EqualTo(ExitCodes.HardwareMissing));
             Assert.That(_error.ToString(), Does.Contain("embedded Linux backend"));
-            Assert.That(_error.ToString(), Does.Contain("/dev/watchdog").And.Contain("/dev/i2c-1"));
+            Assert.That(_error.ToString(), Does.Contain("rpi4.json"));
+            Assert.That(_error.ToString(), Does.Contain("/dev/watchdog").And.Contain("/dev/i2c-1").And.Contain("/dev/gpiochip0"));
             Assert.That(_error.ToString(), Does.Contain("--board sim"));
         });
     }

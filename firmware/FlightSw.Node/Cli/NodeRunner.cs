@@ -47,11 +47,7 @@ public static class NodeRunner
             case BoardBackend.Sim:
                 return RunSimulated(definition, options, console, error, cancellation);
             case BoardBackend.Linux:
-                error.WriteLine(
-                    $"Board '{definition.Name}' ({definition.Description}) runs on the embedded Linux backend, which is not part of this build yet: " +
-                    $"there is no driver here for its GPIO chip {definition.Gpio.Chip}, /dev/i2c-{definition.I2c.PowerMonitor.Bus} or {definition.Watchdog.Device}. " +
-                    "Run the node on the simulated board with --board sim.");
-                return ExitCodes.BackendUnavailable;
+                return LinuxNodeRunner.Run(definition, error, cancellation);
             default:
                 error.WriteLine(
                     $"Board '{definition.Name}' ({definition.Description}) needs the Meadow backend, which is built only where the Wilderness Labs Meadow SDK is installed; it is not in this build. " +
