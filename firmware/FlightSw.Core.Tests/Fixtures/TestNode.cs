@@ -1,8 +1,10 @@
 using FlightSw.Core.Application;
 using FlightSw.Core.Events;
+using FlightSw.Core.Storage;
 using FlightSw.Hal;
 using FlightSw.Hal.Boards;
 using FlightSw.Sim;
+using FlightSw.Sim.Devices;
 using FlightSw.Sim.Time;
 
 namespace FlightSw.Core.Tests.Fixtures;
@@ -105,6 +107,22 @@ public sealed class TestNode : IDisposable
     /// <summary>The running boot's telemetry channel named <paramref name="name"/>.</summary>
     public object? Telemetry(string name) =>
         (App.Telemetry.Find(name) ?? throw new InvalidOperationException($"No telemetry channel named {name}.")).BoxedValue;
+
+    /// <summary>
+    /// Fills the node's store from one prepared apart (<paramref name="prepare"/> gets durable
+    /// records over it and the raw store, to tear or corrupt), so that no running hardware is involved.
+    /// </summary>
+    public void PrepareStore(Action<DurableRecordStore, SimPersistentStore> prepare)
+    {
+        var scratch = new SimPersistentStore(new Random(0));
+        prepare(new DurableRecordStore(scratch), scratch);
+        scratch.PowerUp();
+        foreach (string key in scratch.Keys)
+        {
+            scratch.TryRead(key, out var bytes);
+            Hardware.Store.Write(key, bytes);
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose() => Hardware.Dispose();

@@ -85,19 +85,6 @@ public class LatchUpGuardTests
         store.Write(key, bytes);
     }
 
-    /// <summary>Fills the node's store from one prepared apart, so that tearing it involves no running hardware.</summary>
-    private static void Prepare(TestNode node, Action<DurableRecordStore, SimPersistentStore> prepare)
-    {
-        var scratch = new SimPersistentStore(new Random(0));
-        prepare(new DurableRecordStore(scratch), scratch);
-        scratch.PowerUp();
-        foreach (string key in scratch.Keys)
-        {
-            scratch.TryRead(key, out var bytes);
-            node.Hardware.Store.Write(key, bytes);
-        }
-    }
-
     private static LatchUpGuard Guard(TestNode node) => (LatchUpGuard)node.App.FindComponent(LatchUpGuard.ComponentName)!;
 
     [Test]
@@ -329,7 +316,7 @@ public class LatchUpGuardTests
     public void Initialize_NewestCopyCorrupt_CountsOnFromTheOtherCopyReportsItAndRepairs()
     {
         using var node = new TestNode(app => app.Add(new LatchUpGuard(), RateGroupId.Rate10Hz));
-        Prepare(node, (records, store) =>
+        node.PrepareStore((records, store) =>
         {
             records.Write(LatchUpGuard.CountRecord, Count(7));
             records.Write(LatchUpGuard.CountRecord, Count(7));
@@ -353,7 +340,7 @@ public class LatchUpGuardTests
     public void Initialize_CountWriteTornByAPowerLoss_CountsOnFromTheLastStoredCountAndReportsTheTornCopy()
     {
         using var node = new TestNode(app => app.Add(new LatchUpGuard(), RateGroupId.Rate10Hz));
-        Prepare(node, (records, store) =>
+        node.PrepareStore((records, store) =>
         {
             records.Write(LatchUpGuard.CountRecord, Count(7));
             records.Write(LatchUpGuard.CountRecord, Count(7));
@@ -392,7 +379,7 @@ public class LatchUpGuardTests
     public void Initialize_BothCopiesCorrupt_ReportsBothAndCountsFromZero()
     {
         using var node = new TestNode(app => app.Add(new LatchUpGuard(), RateGroupId.Rate10Hz));
-        Prepare(node, (records, store) =>
+        node.PrepareStore((records, store) =>
         {
             records.Write(LatchUpGuard.CountRecord, Count(7));
             Corrupt(store, CopyA);

@@ -27,19 +27,6 @@ public class ParameterManagerTests
 
     private static IEnumerable<string> ParameterKeys(TestNode node) => node.Hardware.Store.Keys.Where(key => key.StartsWith("prm.", StringComparison.Ordinal));
 
-    /// <summary>Fills the node's store from one prepared apart, so that tearing it involves no running hardware.</summary>
-    private static void Prepare(TestNode node, Action<DurableRecordStore, SimPersistentStore> prepare)
-    {
-        var scratch = new SimPersistentStore(new Random(0));
-        prepare(new DurableRecordStore(scratch), scratch);
-        scratch.PowerUp();
-        foreach (string key in scratch.Keys)
-        {
-            scratch.TryRead(key, out var bytes);
-            node.Hardware.Store.Write(key, bytes);
-        }
-    }
-
     private static Parameter<double> Gain(TestNode node) => (Parameter<double>)node.App.Parameters.Find("TST_GAIN")!;
 
     private static CommandResponse Command(TestNode node, string name, params string[] arguments) =>
@@ -244,7 +231,7 @@ public class ParameterManagerTests
     public void LoadAll_NewestCopyTornByAPowerLoss_LoadsThePreviousValueReportsTheCopyAndRepairsIt()
     {
         using var node = new TestNode(Compose);
-        Prepare(node, (records, store) =>
+        node.PrepareStore((records, store) =>
         {
             records.Write(GainRecord, Encoding.UTF8.GetBytes("7.5"));
             store.ArmPowerLoss(keepBytes: 10);

@@ -44,14 +44,8 @@ public static class LinuxNodeRunner
         ArgumentNullException.ThrowIfNull(error);
 
         // Read before the board opens: a bad manifest is bad input, not a crashed run.
-        IReadOnlyList<PayloadImage> images;
-        try
+        if (!NodeRunner.TryLoadImages(error, out var images))
         {
-            images = PayloadImageManifest.Load(PayloadImageManifest.DefaultDirectory());
-        }
-        catch (InvalidDataException ex)
-        {
-            error.WriteLine(ex.Message);
             return ExitCodes.BadInput;
         }
 

@@ -85,16 +85,8 @@ public static class NodeRunner
 
     private static int RunSimulated(BoardDefinition definition, NodeOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
     {
-        // The payload manifest is read once, before flight: a malformed one is bad input (exit 2),
-        // not a crash at boot.
-        IReadOnlyList<PayloadImage> images;
-        try
+        if (!TryLoadImages(error, out var images))
         {
-            images = PayloadImageManifest.Load(PayloadImageManifest.DefaultDirectory());
-        }
-        catch (InvalidDataException ex)
-        {
-            error.WriteLine(ex.Message);
             return ExitCodes.BadInput;
         }
 
@@ -150,6 +142,25 @@ public static class NodeRunner
             CultureInfo.InvariantCulture,
             $"Simulated {node.Clock.Elapsed.TotalSeconds:N0} s in {wall.TotalSeconds:0.00} s of wall time ({node.Clock.Elapsed / Max(wall):N0}x real time)."));
         return interrupted ? ExitCodes.Interrupted : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Reads the payload manifest once, before flight, on every backend: a malformed one is bad
+    /// input (its message goes to <paramref name="error"/>), not a crash at boot.
+    /// </summary>
+    internal static bool TryLoadImages(TextWriter error, out IReadOnlyList<PayloadImage> images)
+    {
+        try
+        {
+            images = PayloadImageManifest.Load(PayloadImageManifest.DefaultDirectory());
+            return true;
+        }
+        catch (InvalidDataException ex)
+        {
+            error.WriteLine(ex.Message);
+            images = [];
+            return false;
+        }
     }
 
     private static string StatusLine(SimulatedNode node, TimeSpan end, TimeSpan wall)
