@@ -141,6 +141,28 @@ public class LinuxResetControllerTests
     }
 
     [Test]
+    public void Constructor_StoreReadOnly_StillOpensAndSaysWhy()
+    {
+        var controller = new LinuxResetController(new ReadOnlyStore(), _bootIdFile, watchdogBootStatus: null, _host);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(controller.LastResetCause, Is.EqualTo(ResetCause.PowerOn));
+            Assert.That(controller.StoreProblem, Is.EqualTo("Read-only file system"));
+        }
+    }
+
+    [Test]
+    public void RequestPowerCycle_StoreReadOnly_StillReboots()
+    {
+        var controller = new LinuxResetController(new ReadOnlyStore(), _bootIdFile, watchdogBootStatus: null, _host);
+
+        controller.RequestPowerCycle("latch-up 1");
+
+        Assert.That(_host.Calls, Is.EqualTo(new[] { "reboot: latch-up 1" }), "the reset matters more than the record of why");
+    }
+
+    [Test]
     public void RequestWarmReset_Always_RecordsTheRequestBeforeTheHostRestartsTheProcess()
     {
         var controller = Open();

@@ -71,14 +71,26 @@ public sealed class LinuxResetController : IResetController
         bool watchdogReset = watchdogBootStatus is { } status && status.HasFlag(WatchdogStatusFlags.CardReset);
         LastResetCause = Decide(BootId is not null, newKernelBoot, watchdogReset, PreviousRequest, stoppedInOrder);
 
-        store.Delete(RequestRecord);
-        if (BootId is not null)
+        // A store that cannot be written (a card remounted read-only, a full disk) must not stop
+        // the node from flying: the next start then knows less about why it started.
+        try
         {
-            store.Write(BootIdRecord, Encoding.UTF8.GetBytes(BootId));
-        }
+            store.Delete(RequestRecord);
+            if (BootId is not null)
+            {
+                store.Write(BootIdRecord, Encoding.UTF8.GetBytes(BootId));
+            }
 
-        store.Write(RunningRecord, [1]);
+            store.Write(RunningRecord, [1]);
+        }
+        catch (IOException ex)
+        {
+            StoreProblem = ex.Message;
+        }
     }
+
+    /// <summary>Why the reset records could not be written at start or at a request; null when they could.</summary>
+    public string? StoreProblem { get; private set; }
 
     /// <inheritdoc />
     public ResetCause LastResetCause { get; }
@@ -109,7 +121,17 @@ public sealed class LinuxResetController : IResetController
     }
 
     /// <summary>Marks this run as stopped in order; call last in an orderly shutdown.</summary>
-    public void RecordOrderlyStop() => _store.Delete(RunningRecord);
+    public void RecordOrderlyStop()
+    {
+        try
+        {
+            _store.Delete(RunningRecord);
+        }
+        catch (IOException ex)
+        {
+            StoreProblem = ex.Message;
+        }
+    }
 
     private static ResetCause Decide(bool bootIdKnown, bool newKernelBoot, bool watchdogReset, LinuxResetRequest? request, bool stoppedInOrder)
     {
@@ -171,7 +193,16 @@ public sealed class LinuxResetController : IResetController
             }
 
             string tag = request.Cause == ResetCause.CommandedPowerCycle ? PowerCycleTag : WarmResetTag;
-            _store.Write(RequestRecord, Encoding.UTF8.GetBytes(tag + "\n" + request.Reason));
+            try
+            {
+                _store.Write(RequestRecord, Encoding.UTF8.GetBytes(tag + "\n" + request.Reason));
+            }
+            catch (IOException ex)
+            {
+                // The reset matters more than the record of why: carry it out anyway.
+                StoreProblem = ex.Message;
+            }
+
             _requested = request;
             return true;
         }

@@ -122,8 +122,8 @@ public sealed class LinuxWatchdog : IWatchdog, IDisposable
     /// <summary>
     /// Why the board last rebooted, by WDIOC_GETBOOTSTATUS; null when the device does not answer
     /// that ioctl. When the watchdog is not started the device is opened for the question and
-    /// closed again with the magic close (on a driver built with nowayout it then stays armed
-    /// with its previous timeout until <see cref="Start"/>).
+    /// closed without the magic close, so it stays armed (with the driver's current timeout) until
+    /// <see cref="Start"/>: a node that crashes before then still gets a watchdog reset.
     /// </summary>
     /// <exception cref="IOException">The device cannot be opened.</exception>
     public WatchdogStatusFlags? ReadBootStatus()
@@ -142,7 +142,9 @@ public sealed class LinuxWatchdog : IWatchdog, IDisposable
             }
             finally
             {
-                LibC.WriteByte(fd, MagicCloseByte);
+                // No magic close: a watchdog the previous run left armed stays armed (and opening
+                // arms one that was not), so a crash before the health monitor starts still ends
+                // in a watchdog reset rather than a dead board.
                 LibC.Close(fd);
             }
         }

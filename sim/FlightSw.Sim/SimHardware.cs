@@ -423,7 +423,12 @@ public sealed class SimHardware : IDisposable
         IsPoweredOn = false;
         Store.PowerDown();
         EndBoot(new ResetRecord(Clock.Elapsed, cause, reason, Boots));
-        ClearLatchUps(cause == ResetCause.Brownout ? "brownout" : "burn-out");
+        ClearLatchUps(cause switch
+        {
+            ResetCause.Brownout => "brownout",
+            ResetCause.PowerOn => "power loss",
+            _ => "burn-out",
+        });
         if (Power is { } power)
         {
             power.BoardPowered = false;

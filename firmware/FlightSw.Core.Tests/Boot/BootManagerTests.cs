@@ -150,7 +150,7 @@ public class BootManagerTests
     public void Initialize_ResetsOfEveryCause_AreTotalledInTelemetryAcrossBoots()
     {
         using var node = TestNode.Boot();
-        node.App.Commands.Execute(CommandRequest.Of("PRM_SET", "BOOT_LOOP_RESETS", "100")); // keep boot-loop protection out of the way
+        node.App.Commands.Execute(CommandRequest.Of("PRM_SET", "BOOT_LOOP_RESETS", "16")); // keep boot-loop protection out of the way
 
         HardwareReset(node, 2, ResetCause.Watchdog);
         HardwareReset(node, 3, ResetCause.CommandedWarmReset);
@@ -278,6 +278,34 @@ public class BootManagerTests
             Assert.That(node.Telemetry("RESETS_POWER_CYCLE"), Is.EqualTo(0u));
             Assert.That(StoredHistory(node).Pending, Is.Null, "the boot consumed the request");
         }
+    }
+
+    [Test]
+    public void Initialize_PowerCycleRequestedButCarriedOutAsAWarmReset_ReportsAWarmResetSayingSo()
+    {
+        using var node = TestNode.Boot();
+        node.App.Boot.History.Pending = new ResetRequest(ResetCause.LatchUpPowerCycle, "latch-up 1");
+        node.App.Commands.Execute(CommandRequest.Of("BOOT_LOOP_CLEAR")); // stores the history with the request pending
+
+        HardwareReset(node, 2, ResetCause.CommandedWarmReset); // a board whose reboot failed restarts the process instead
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(node.App.Boot.ResetCause, Is.EqualTo(ResetCause.CommandedWarmReset), "power never went away, so the latch-up was not cleared");
+            Assert.That(node.EventsNamed("BOOT").Single().Message, Is.EqualTo(
+                "Boot 2, reset cause CommandedWarmReset: a LatchUpPowerCycle was requested but carried out as a warm reset, so power was never removed (latch-up 1)"));
+            Assert.That(node.Telemetry("RESETS_LATCHUP"), Is.EqualTo(0u));
+        }
+    }
+
+    [Test]
+    public void PrmSet_BootLoopResetsAboveTheHistoryCapacity_IsRefused()
+    {
+        using var node = TestNode.Boot();
+
+        var response = node.App.Commands.Execute(CommandRequest.Of("PRM_SET", "BOOT_LOOP_RESETS", (ResetHistory.Capacity + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.That(response.Status, Is.EqualTo(CommandStatus.Rejected), "the history keeps only 16 boots, so a higher limit could never trip");
     }
 
     [Test]

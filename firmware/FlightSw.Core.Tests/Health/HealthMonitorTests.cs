@@ -262,6 +262,28 @@ public class HealthMonitorTests
     }
 
     [Test]
+    public void Escalate_WithinTheEscalationWindowOfAWarmResetForAnotherComponent_WarmResetsInsteadOfPowerCycling()
+    {
+        using var node = Node();
+        HangAndRecover(node);
+        Probe(node).InjectHang();
+        node.RunUntilBoot(2);
+        node.RunFor(TimeSpan.FromSeconds(60));
+
+        node.App.Health.Escalate(node.App.FindComponent("boot")!, "an unrelated fault");
+        node.RunUntilBoot(3);
+
+        var second = node.Boots[1].Events.Snapshot();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second.Where(e => e.Name == "HEALTH_POWER_CYCLE"), Is.Empty, "the warm reset cured the probe; this is another fault");
+            Assert.That(second.Single(e => e.Name == "HEALTH_WARM_RESET")["component"], Is.EqualTo("boot"));
+            Assert.That(node.Hardware.Resets.Select(r => r.Cause), Is.EqualTo(new[] { ResetCause.CommandedWarmReset, ResetCause.CommandedWarmReset }));
+            Assert.That(node.Telemetry("HEALTH_WARM_RESETS"), Is.EqualTo(2u));
+        }
+    }
+
+    [Test]
     public void OnCycle_HangsAgainAfterTheEscalationWindow_WarmResetsAgain()
     {
         using var node = Node();
@@ -474,7 +496,7 @@ public class HealthMonitorTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(node.EventsNamed("HEALTH_LADDER_INVALID").Select(e => e.Message), Is.EqualTo(new[] { "Stored recovery counters refused (payload is 3 bytes, expected 16)" }));
+            Assert.That(node.EventsNamed("HEALTH_LADDER_INVALID").Select(e => e.Message), Is.EqualTo(new[] { "Stored recovery counters refused (payload is 3 bytes, expected 16 to 80)" }));
             Assert.That(node.Telemetry("HEALTH_WARM_RESETS"), Is.EqualTo(0u));
             Assert.That(node.App.IsRunning, Is.True);
         }

@@ -163,6 +163,19 @@ public sealed class FlightApplication
         }
     }
 
+    /// <summary>
+    /// Stops the executive and waits for a cycle in flight to finish, without stopping any
+    /// component: what a board does just before a reset it was asked for, so that nothing runs
+    /// half-way through it (the watchdog stays armed). <see cref="Stop"/> may still follow.
+    /// </summary>
+    public void Halt()
+    {
+        if (IsRunning && Scheduler.State == ComponentState.Running)
+        {
+            Scheduler.Stop();
+        }
+    }
+
     /// <summary>Orderly shutdown: stops the executive first, then every component in reverse order.</summary>
     public void Stop()
     {
@@ -172,7 +185,10 @@ public sealed class FlightApplication
         }
 
         IsRunning = false;
-        Scheduler.Stop();
+        if (Scheduler.State == ComponentState.Running)
+        {
+            Scheduler.Stop();
+        }
         for (int i = _components.Count - 1; i >= 0; i--)
         {
             if (_components[i] != Scheduler && _components[i].State is ComponentState.Running or ComponentState.Disabled)

@@ -73,7 +73,7 @@ public sealed class BootManager : Component
         _historyEntry = DeclareEvent(5, "BOOT_HISTORY_ENTRY", EventSeverity.ActivityLow, "Boot {boot} at {at}: {cause}, {reason}");
         _storeFailed = DeclareEvent(6, "BOOT_STORE_FAILED", EventSeverity.WarningHigh, "Reset history not stored: {error}");
 
-        _loopResetLimit = DeclareParameter<uint>(0, "BOOT_LOOP_RESETS", 3, 2, 100, "", "Resets within the window that make the next boot a SAFE boot");
+        _loopResetLimit = DeclareParameter<uint>(0, "BOOT_LOOP_RESETS", 3, 2, ResetHistory.Capacity, "", "Resets within the window that make the next boot a SAFE boot");
         _loopWindowSeconds = DeclareParameter<uint>(1, "BOOT_LOOP_WINDOW_S", 900, 10, 604_800, "s", "Window over which boot-loop protection counts resets");
 
         DeclareCommand(0, "NODE_RESET", "Warm-resets the node", args => ResetCommand(ResetCause.CommandedWarmReset, args),
@@ -181,10 +181,13 @@ public sealed class BootManager : Component
     /// <summary>
     /// The cause this boot reports: the hardware's, unless the hardware saw only a software
     /// reset and the software had said what it was for (a latch-up power cycle, or who asked).
-    /// A watchdog, brownout or power-on outranks a pending request: the request never completed.
+    /// A watchdog, brownout or power-on outranks a pending request: the request never completed;
+    /// and a power cycle the board carried out as a warm reset (a failed reboot) is a warm reset.
     /// </summary>
     private static (ResetCause Cause, string Reason) Attribute(ResetCause hardware, ResetRequest? pending) => hardware switch
     {
+        ResetCause.CommandedWarmReset when pending is { Cause: not ResetCause.CommandedWarmReset } =>
+            (hardware, $"a {pending.Cause} was requested but carried out as a warm reset, so power was never removed ({pending.Reason})"),
         ResetCause.CommandedWarmReset or ResetCause.CommandedPowerCycle or ResetCause.Unknown when pending is not null => (pending.Cause, pending.Reason),
         ResetCause.Watchdog when pending is not null => (hardware, $"hardware watchdog expired while a {pending.Cause} was pending ({pending.Reason})"),
         ResetCause.Watchdog => (hardware, "hardware watchdog expired"),

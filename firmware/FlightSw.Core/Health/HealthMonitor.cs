@@ -261,18 +261,20 @@ public sealed class HealthMonitor : Component
         _escalations.Write(_escalations.Value + 1);
         var now = Context.Time.GetUtcNow();
         var window = TimeSpan.FromSeconds(_escalationWindowSeconds.Value);
-        bool recentReset = _ladder.LastResetAt is { } last && (last > now || now - last <= window);
+        // Only the same component failing again so soon says the warm reset did not cure it.
+        bool recentReset = _ladder.LastResetAt is { } last && (last > now || now - last <= window)
+            && string.Equals(_ladder.LastResetFor, component.Name, StringComparison.Ordinal);
         var cause = recentReset ? ResetCause.CommandedPowerCycle : ResetCause.CommandedWarmReset;
         if (recentReset)
         {
             double agoSeconds = (now - _ladder.LastResetAt!.Value).TotalSeconds;
-            _ladder = _ladder with { PowerCycles = _ladder.PowerCycles + 1, LastResetAt = now };
+            _ladder = _ladder with { PowerCycles = _ladder.PowerCycles + 1, LastResetAt = now, LastResetFor = component.Name };
             _powerCycles.Write(_ladder.PowerCycles);
             Emit(_powerCycle, component.Name, reason, agoSeconds);
         }
         else
         {
-            _ladder = _ladder with { WarmResets = _ladder.WarmResets + 1, LastResetAt = now };
+            _ladder = _ladder with { WarmResets = _ladder.WarmResets + 1, LastResetAt = now, LastResetFor = component.Name };
             _warmResets.Write(_ladder.WarmResets);
             Emit(_warmReset, component.Name, reason);
         }

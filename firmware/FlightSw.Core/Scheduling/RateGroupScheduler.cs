@@ -32,6 +32,7 @@ public sealed class RateGroupScheduler : Component
     private long _startTimestamp;
     private long _tick = -1;
     private long _ticksRun;
+    private bool _stopped;
 
     /// <summary>The timing the scheduler runs with.</summary>
     public SchedulerOptions Options => _options;
@@ -88,6 +89,13 @@ public sealed class RateGroupScheduler : Component
     {
         _timer?.Dispose();
         _timer = null;
+
+        // A tick already running on a timer thread finishes before the caller goes on to stop
+        // components or reset the board; none starts after this.
+        lock (_tickGate)
+        {
+            _stopped = true;
+        }
     }
 
     /// <summary>Runs one base tick; the timer calls it, tests may too.</summary>
@@ -103,6 +111,11 @@ public sealed class RateGroupScheduler : Component
 
         try
         {
+            if (_stopped)
+            {
+                return;
+            }
+
             RunTick();
         }
         finally

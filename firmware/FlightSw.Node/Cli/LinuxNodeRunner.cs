@@ -89,7 +89,7 @@ public static class LinuxNodeRunner
             return ExitCodes.Crashed;
         }
 
-        string status = $"Flying on {definition.Name}, reset cause {board.ResetController.LastResetCause}";
+        string status = $"Flying on {definition.Name}, reset cause {app.Boot.ResetCause}{(app.Boot.IsSafeBoot ? $", SAFE boot: {app.Boot.SafeBootReason}" : "")}";
         board.Notifier.Ready(status);
         Log.Info(
             "{Status}; watchdog {Device} at {TimeoutS} s; systemd {Systemd}, watchdog interval {IntervalS} s",
@@ -98,6 +98,9 @@ public static class LinuxNodeRunner
         error.WriteLine(status);
 
         bool resetRequested = Task.WaitAny(stop.Task, resets.Requested) == 1;
+
+        // Let the cycle that asked (and anything else it asks for) finish, then act on the highest request.
+        app.Halt();
         if (resetRequested && CarryOut(resets.Pending!, board, system, error) is { } exitCode)
         {
             return exitCode;

@@ -57,7 +57,7 @@ public sealed class BootLoopScenarios : ScenarioBase
             Assert.That(Value("MODE"), Is.EqualTo(FlightMode.Nominal));
             Assert.That(Value("BOOT_SAFE"), Is.EqualTo(false));
             Assert.That(Value("BOOT_LOOP_RESETS"), Is.EqualTo(1u), "only the reset after the clear counts");
-            Assert.That(Target.Send("PAYLOAD_RUN").Status, Is.Not.EqualTo(CommandStatus.Rejected).Or.Property("Message").Not.Contains("SAFE boot"));
+            Assert.That(Target.Send("PAYLOAD_RUN").Message, Does.Not.Contain("SAFE boot"), "the payload runs again");
         });
     }
 
