@@ -1,4 +1,6 @@
+using FlightSw.Core.Boot;
 using FlightSw.Core.Events;
+using FlightSw.Core.Health;
 using FlightSw.Core.Modes;
 using FlightSw.Core.Telemetry;
 using FlightSw.Hal;
@@ -20,4 +22,10 @@ public sealed record FlightContext(
 {
     /// <summary>The board clock: the only time flight code reads.</summary>
     public TimeProvider Time => Board.Time;
+
+    /// <summary>The boot manager, which every application has: resets go through it so the next boot knows why.</summary>
+    public BootManager Boot => (BootManager)Components[BootManager.ComponentName];
+
+    /// <summary>The health monitor, which every application has: faults a component cannot repair go to it.</summary>
+    public HealthMonitor Health => (HealthMonitor)Components[HealthMonitor.ComponentName];
 }

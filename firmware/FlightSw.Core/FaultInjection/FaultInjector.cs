@@ -62,7 +62,7 @@ public sealed class FaultInjector : Component
             return;
         }
 
-        if (Context.Components.GetValueOrDefault(Boot.BootManager.ComponentName) is Boot.BootManager { IsSafeBoot: true } && !target.IsEssential)
+        if (Context.Boot.IsSafeBoot && !target.IsEssential)
         {
             return; // a SAFE boot does not start the target: nothing to crash, and no armed boot used up
         }

@@ -1,4 +1,3 @@
-using FlightSw.Core.Boot;
 using FlightSw.Core.Components;
 using FlightSw.Core.Events;
 using FlightSw.Core.Parameters;
@@ -25,6 +24,9 @@ public sealed class HealthMonitor : Component
 {
     /// <summary>Id base of the health monitor.</summary>
     public const ushort ComponentIdBase = 0x0500;
+
+    /// <summary>The health monitor's component name.</summary>
+    public const string ComponentName = "health";
 
     private readonly List<Watch> _watches = [];
     private readonly TelemetryChannel<uint> _pets;
@@ -54,7 +56,7 @@ public sealed class HealthMonitor : Component
 
     /// <summary>Creates the health monitor.</summary>
     public HealthMonitor()
-        : base("health", ComponentIdBase)
+        : base(ComponentName, ComponentIdBase)
     {
         _pets = DeclareChannel<uint>(0, "HEALTH_WDOG_PETS", "", "Watchdog pets since boot");
         _unresponsive = DeclareChannel<uint>(1, "HEALTH_UNRESPONSIVE", "", "Components not answering their heartbeat");
@@ -288,19 +290,7 @@ public sealed class HealthMonitor : Component
             Emit(_ladderInvalid, $"not stored: {ex.Message}");
         }
 
-        string request = $"health: {component.Name} {reason}";
-        if (Context.Components.GetValueOrDefault(BootManager.ComponentName) is BootManager boot)
-        {
-            boot.RequestReset(cause, request);
-        }
-        else if (cause == ResetCause.CommandedWarmReset)
-        {
-            Context.Board.ResetController.RequestWarmReset(request);
-        }
-        else
-        {
-            Context.Board.ResetController.RequestPowerCycle(request);
-        }
+        Context.Boot.RequestReset(cause, $"health: {component.Name} {reason}");
     }
 
     /// <summary>What the monitor knows of one component's heartbeat.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FlightSw.Core.Boot;
 using FlightSw.Core.Components;
 using FlightSw.Core.Events;
 using FlightSw.Core.Parameters;
@@ -214,14 +213,7 @@ public sealed class LatchUpGuard : Component
         _count.Write(count);
         Emit(_detected, amps, limit, jobs, count);
         string reason = string.Create(CultureInfo.InvariantCulture, $"latch-up {count}: {amps:0.###} A over limit {limit:0.###} A");
-        if (Context.Components.GetValueOrDefault(BootManager.ComponentName) is BootManager boot)
-        {
-            boot.RequestReset(ResetCause.LatchUpPowerCycle, reason); // recorded first, so the next boot reports why
-        }
-        else
-        {
-            Context.Board.ResetController.RequestPowerCycle(reason);
-        }
+        Context.Boot.RequestReset(ResetCause.LatchUpPowerCycle, reason); // recorded first, so the next boot reports why
     }
 
     private void TryStore(uint count)

@@ -2,7 +2,6 @@ using System.Text;
 using FlightSw.Core.Commands;
 using FlightSw.Core.Components;
 using FlightSw.Core.Events;
-using FlightSw.Core.Health;
 using FlightSw.Core.Parameters;
 using FlightSw.Core.Scheduling;
 using FlightSw.Core.Storage;
@@ -387,15 +386,7 @@ public sealed class Scrubber : Component
 
         _hasEscalated = true;
         string reason = $"{words} unrecoverable words in ECC region {region.Name}";
-        var health = Context.Components.Values.OfType<HealthMonitor>().FirstOrDefault();
-        if (health is not null)
-        {
-            health.Escalate(this, reason);
-        }
-        else
-        {
-            Context.Board.ResetController.RequestWarmReset($"{Name}: {reason}");
-        }
+        Context.Health.Escalate(this, reason);
     }
 
     private void CompleteFullScan(DateTimeOffset now)
