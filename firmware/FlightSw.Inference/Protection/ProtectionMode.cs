@@ -1,0 +1,20 @@
+namespace FlightSw.Inference.Protection;
+
+/// <summary>How an inference is protected against upsets in its weights and its arithmetic; chosen per model.</summary>
+public enum ProtectionMode
+{
+    /// <summary>One run on one weight copy; nothing is checked.</summary>
+    None,
+
+    /// <summary>Dual modular redundancy: two replicas, each with its own weights; a difference is detected and both are scrubbed and run again.</summary>
+    Dmr,
+
+    /// <summary>Triple modular redundancy: three replicas, each with its own weights in its own ECC region; a bitwise majority vote masks one faulty replica, which is repaired at once.</summary>
+    Tmr,
+
+    /// <summary>Algorithm-based fault tolerance: checksum-augmented GEMM and convolution detect a corrupted result and recompute it; layers without a cheap checksum are run twice and compared.</summary>
+    Abft,
+
+    /// <summary><see cref="Abft"/> for the body, and the final weighted layer (the classifier head) and what follows it run as three voted replicas.</summary>
+    AbftTmr,
+}
