@@ -6,7 +6,7 @@ namespace FlightSw.Inference.Execution;
 /// <summary>
 /// A depthwise convolution (one filter per channel) with folded batch normalisation and a fused
 /// activation. It has no cheap checksum (each output depends on one channel only), so under ABFT
-/// its weights' ECC is checked before it runs and it runs twice, compared bit for bit; it is a small share of a depthwise-separable model's
+/// its weights' ECC is checked before it runs and its multiply-accumulate runs twice over the same padded input, compared bit for bit; it is a small share of a depthwise-separable model's
 /// arithmetic, so the duplicate costs little.
 /// </summary>
 internal sealed class DepthwiseConvStep(string name, ValueSlot input, ValueSlot output, int batches, int channels, int height, int width, int weightsOffset, int biasOffset, int kernelLength, ConvGeometry geometry, Activation activation)
@@ -37,29 +37,25 @@ internal sealed class DepthwiseConvStep(string name, ValueSlot input, ValueSlot 
         var bias = weights.Slice(biasOffset, channels);
         var x = replica.Read(input);
         var y = replica.Write(Output);
-        Compute(x, w, bias, y, replica.Scratch.AsSpan(Output.Length));
+        var again = check ? replica.Scratch.AsSpan(0, Output.Length) : default;
+        Compute(x, w, bias, y, replica.Scratch.AsSpan(Output.Length), again);
         replica.HitAccumulator(this, y, 0);
-        if (check)
+        if (check && !MemoryMarshal.Cast<float, int>(y).SequenceEqual(MemoryMarshal.Cast<float, int>(again)))
         {
-            var again = replica.Scratch.AsSpan(0, Output.Length);
-            Compute(x, w, bias, again, replica.Scratch.AsSpan(Output.Length));
-            if (!MemoryMarshal.Cast<float, int>(y).SequenceEqual(MemoryMarshal.Cast<float, int>(again)))
-            {
-                return false;
-            }
+            return false;
         }
 
         activation.Apply(y, y);
         return true;
     }
 
-    private void Compute(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> bias, Span<float> y, Span<float> scratch)
+    private void Compute(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> bias, Span<float> y, Span<float> scratch, Span<float> duplicate)
     {
         int inStride = channels * height * width;
         int outStride = channels * geometry.OutH * geometry.OutW;
         for (int b = 0; b < batches; b++)
         {
-            DepthwiseConvPhased.Run(x.Slice(b * inStride, inStride), channels, height, width, w, bias, geometry, y.Slice(b * outStride, outStride), scratch);
+            DepthwiseConvPhased.Run(x.Slice(b * inStride, inStride), channels, height, width, w, bias, geometry, y.Slice(b * outStride, outStride), scratch, duplicate.IsEmpty ? default : duplicate.Slice(b * outStride, outStride));
         }
     }
 }

@@ -28,7 +28,9 @@ internal static class DepthwiseConvPhased
     /// output[c, oy, ox] = bias[c] + sum_{y,x} weights[(c*kh + y)*kw + x] * input[c, oy*sh - padTop + y*dh, ox*sw - padLeft + x*dw],
     /// zero outside the input; bias empty means 0.
     /// </summary>
-    public static void Run(ReadOnlySpan<float> input, int channels, int height, int width, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, in ConvGeometry g, Span<float> output, Span<float> scratch)
+    /// <remarks><paramref name="duplicate"/>, when not empty, receives a second, independent computation
+    /// of the output (from the same phase planes), for checking by comparison; its length is the output's.</remarks>
+    public static void Run(ReadOnlySpan<float> input, int channels, int height, int width, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, in ConvGeometry g, Span<float> output, Span<float> scratch, Span<float> duplicate = default)
     {
         int plane = height * width;
         int outPlane = g.OutH * g.OutW;
@@ -40,6 +42,10 @@ internal static class DepthwiseConvPhased
         {
             Split(input.Slice(c * plane, plane), height, width, g, rows, phaseWidth, phases);
             Convolve(phases, rows, phaseWidth, weights.Slice(c * taps, taps), bias.IsEmpty ? 0f : bias[c], g, output.Slice(c * outPlane, outPlane));
+            if (!duplicate.IsEmpty)
+            {
+                Convolve(phases, rows, phaseWidth, weights.Slice(c * taps, taps), bias.IsEmpty ? 0f : bias[c], g, duplicate.Slice(c * outPlane, outPlane));
+            }
         }
     }
 
