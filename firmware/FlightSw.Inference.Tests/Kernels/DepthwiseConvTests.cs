@@ -4,7 +4,9 @@ namespace FlightSw.Inference.Tests.Kernels;
 
 public class DepthwiseConvTests
 {
-    // channels, height, width, kernel h/w, stride h/w, pads t/l/b/r, dilation h/w
+    // channels, height, width, kernel h/w, stride h/w, pads t/l/b/r, dilation h/w. They cover
+    // strides 1, 2 and 3, narrow planes (one long line), planes too big for the stack buffer
+    // (150 x 150: rows copied per output row), 3x3 and other kernels, dilation and big pads.
     private static readonly int[][] Geometries =
     [
         [4, 56, 56, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1],
@@ -18,12 +20,18 @@ public class DepthwiseConvTests
         [2, 10, 31, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1],
         [1, 4, 4, 3, 3, 1, 1, 4, 4, 4, 4, 1, 1],
         [2, 6, 45, 2, 4, 1, 1, 1, 2, 0, 1, 3, 2],
+        [2, 20, 37, 3, 3, 2, 2, 1, 1, 1, 1, 1, 2],
+        [2, 15, 41, 5, 5, 2, 2, 2, 2, 2, 2, 1, 1],
+        [3, 9, 17, 3, 3, 2, 2, 0, 0, 0, 0, 1, 1],
+        [2, 12, 50, 3, 3, 1, 2, 1, 1, 1, 1, 1, 1],
+        [2, 150, 150, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1],
+        [2, 150, 151, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1],
     ];
 
     public static IEnumerable<TestCaseData> GeometryCases => Geometries.Select(g => new TestCaseData(g));
 
     [TestCaseSource(nameof(GeometryCases))]
-    public void Run_Geometry_BitIdenticalToFmaChainOverTapsInOrder(int[] spec)
+    public void Run_Geometry_BitIdenticalToFmaChainOverZeroPaddedTaps(int[] spec)
     {
         var (channels, height, width, g) = Im2ColTests.Geometry(spec);
         var (input, weights, bias) = RandomProblem(channels, height, width, g, seed: spec.Sum());
@@ -47,6 +55,17 @@ public class DepthwiseConvTests
         {
             Assert.That(output[i], Is.EqualTo(exact[i].Value).Within((taps + 1) * Math.Pow(2, -24) * exact[i].Magnitude * 1.01), $"output {i}");
         }
+    }
+
+    [Test]
+    public void Run_RowTooWideForStackBuffer_SameChainOnScalarPath()
+    {
+        var (channels, height, width, g) = Im2ColTests.Geometry([2, 3, 6000, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1]);
+        var (input, weights, bias) = RandomProblem(channels, height, width, g, seed: 12);
+
+        var output = Run(input, channels, height, width, weights, bias, g);
+
+        Assert.That(output, Is.EqualTo(Reference(input, channels, height, width, weights, bias, g, out _)).AsCollection);
     }
 
     [Test]
@@ -94,7 +113,7 @@ public class DepthwiseConvTests
         return (GemmTests.Normal(random, channels * height * width), GemmTests.Normal(random, channels * g.KernelH * g.KernelW), GemmTests.Normal(random, channels));
     }
 
-    /// <summary>The documented chain (bias, then FMA over in-bounds taps row by row) and a double-precision value with its magnitude.</summary>
+    /// <summary>The documented chain (bias, then one FMA per tap row by row, 0 in the padding) and a double-precision value with its magnitude.</summary>
     private static float[] Reference(float[] input, int channels, int height, int width, float[] weights, float[] bias, ConvGeometry g,
                                      out (double Value, double Magnitude)[] exact)
     {
@@ -114,13 +133,9 @@ public class DepthwiseConvTests
                         {
                             int iy = (oy * g.StrideH) - g.PadTop + (y * g.DilationH);
                             int ix = (ox * g.StrideW) - g.PadLeft + (x * g.DilationW);
-                            if (iy < 0 || iy >= height || ix < 0 || ix >= width)
-                            {
-                                continue;
-                            }
-
+                            bool inside = iy >= 0 && iy < height && ix >= 0 && ix < width;
                             float w = weights[(((c * g.KernelH) + y) * g.KernelW) + x];
-                            float v = input[(((c * height) + iy) * width) + ix];
+                            float v = inside ? input[(((c * height) + iy) * width) + ix] : 0f;
                             acc = MathF.FusedMultiplyAdd(w, v, acc);
                             value += (double)w * v;
                             magnitude += Math.Abs((double)w * v);

@@ -6,13 +6,13 @@ namespace FlightSw.Inference.Execution;
 /// <summary>
 /// A depthwise convolution (one filter per channel) with folded batch normalisation and a fused
 /// activation. It has no cheap checksum (each output depends on one channel only), so under ABFT
-/// its weights' ECC is checked before it runs and its multiply-accumulate runs twice over the same padded input, compared bit for bit; it is a small share of a depthwise-separable model's
+/// its weights' ECC is checked before it runs and it runs twice, compared bit for bit; it is a small share of a depthwise-separable model's
 /// arithmetic, so the duplicate costs little.
 /// </summary>
 internal sealed class DepthwiseConvStep(string name, ValueSlot input, ValueSlot output, int batches, int channels, int height, int width, int weightsOffset, int biasOffset, int kernelLength, ConvGeometry geometry, Activation activation)
     : Step(name, "Conv", output)
 {
-    public override int ScratchLength => Output.Length + DepthwiseConvPhased.ScratchSize(height, width, geometry);
+    public override int ScratchLength => Output.Length;
 
     public override bool HasAccumulator => true;
 
@@ -38,7 +38,12 @@ internal sealed class DepthwiseConvStep(string name, ValueSlot input, ValueSlot 
         var x = replica.Read(input);
         var y = replica.Write(Output);
         var again = check ? replica.Scratch.AsSpan(0, Output.Length) : default;
-        Compute(x, w, bias, y, replica.Scratch.AsSpan(Output.Length), again);
+        Compute(x, w, bias, y);
+        if (check)
+        {
+            Compute(x, w, bias, again);
+        }
+
         replica.HitAccumulator(this, y, 0);
         if (check && !MemoryMarshal.Cast<float, int>(y).SequenceEqual(MemoryMarshal.Cast<float, int>(again)))
         {
@@ -49,13 +54,13 @@ internal sealed class DepthwiseConvStep(string name, ValueSlot input, ValueSlot 
         return true;
     }
 
-    private void Compute(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> bias, Span<float> y, Span<float> scratch, Span<float> duplicate)
+    private void Compute(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> bias, Span<float> y)
     {
         int inStride = channels * height * width;
         int outStride = channels * geometry.OutH * geometry.OutW;
         for (int b = 0; b < batches; b++)
         {
-            DepthwiseConvPhased.Run(x.Slice(b * inStride, inStride), channels, height, width, w, bias, geometry, y.Slice(b * outStride, outStride), scratch, duplicate.IsEmpty ? default : duplicate.Slice(b * outStride, outStride));
+            DepthwiseConv.Run(x.Slice(b * inStride, inStride), channels, height, width, w, bias, geometry, y.Slice(b * outStride, outStride));
         }
     }
 }

@@ -36,11 +36,7 @@ internal sealed class ModelSource
         {
             bytes = _bytes ?? File.ReadAllBytes(_path!);
         }
-        catch (IOException exception)
-        {
-            throw new InvalidDataException($"Model '{Name}' cannot be re-read to rebuild its weights: {exception.Message}", exception);
-        }
-        catch (UnauthorizedAccessException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new InvalidDataException($"Model '{Name}' cannot be re-read to rebuild its weights: {exception.Message}", exception);
         }

@@ -100,7 +100,7 @@ internal sealed class SegmentCompiler
                 continue;
             }
 
-            Lower(i, node);
+            Lower(node);
             foreach (string input in node.Inputs)
             {
                 if (input.Length > 0 && !IsConstant(input) && _lastUse.TryGetValue(Root(input), out int last) && last == i && _slots.TryGetValue(Root(input), out var slot) && !slot.InWeights)
@@ -116,13 +116,13 @@ internal sealed class SegmentCompiler
         return new Segment(_steps, inputSlots, outputSlots, _arena.Length, scratch, _image.ToArray());
     }
 
-    private void Lower(int index, GraphNode node)
+    private void Lower(GraphNode node)
     {
         int weightsStart = AlignedImageEnd();
         Step step = node.OpType switch
         {
-            "Conv" => LowerConv(index, node, weightsStart),
-            "Gemm" or "MatMul" => LowerDense(index, node, weightsStart),
+            "Conv" => LowerConv(node, weightsStart),
+            "Gemm" or "MatMul" => LowerDense(node, weightsStart),
             "BatchNormalization" => LowerBatchNorm(node, weightsStart),
             "Relu" or "Clip" or "Sigmoid" or "HardSigmoid" or "HardSwish" =>
                 new ActivationStep(node.Name, node.OpType, SlotOf(node.Inputs[0], node), Allocate(node.Outputs[0]), Activation.Of(node)!.Value),
@@ -136,7 +136,7 @@ internal sealed class SegmentCompiler
         _steps.Add(step);
     }
 
-    private Step LowerConv(int index, GraphNode node, int weightsStart)
+    private Step LowerConv(GraphNode node, int weightsStart)
     {
         var attributes = node.Attributes;
         var x = Shape(node.Inputs[0]);
@@ -198,7 +198,7 @@ internal sealed class SegmentCompiler
         };
     }
 
-    private Step LowerDense(int index, GraphNode node, int weightsStart)
+    private Step LowerDense(GraphNode node, int weightsStart)
     {
         var attributes = node.Attributes;
         bool gemm = node.OpType == "Gemm";

@@ -75,7 +75,7 @@ internal static class Gemm
 
     /// <summary>
     /// c[i*ldc + j] = bias[i] + sum_p A[i,p]*B[p,j] for an A packed by <see cref="PackA"/> and
-    /// B[p,j] = b[p*ldb + j]; an empty bias means 0. Allocates nothing.
+    /// B[p,j] = b[p*ldb + j]; an empty bias means 0. Allocates nothing; c must not overlap the inputs.
     /// </summary>
     /// <exception cref="ArgumentException">A span is too short or a leading dimension too small.</exception>
     public static void Multiply(ReadOnlySpan<float> packedA, int m, int k, ReadOnlySpan<float> b, int ldb, int n,

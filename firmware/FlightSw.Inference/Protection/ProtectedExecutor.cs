@@ -231,6 +231,11 @@ internal sealed class ProtectedExecutor
         Feed(s, inputs);
         RunReplicas(replicas, planned.Checked);
         int second = Vote(s);
+        if (second >= 0)
+        {
+            repairedAll += Repair(replicas[second]);
+        }
+
         return second == -2
             ? (InferenceOutcome.Failed, 3, -1, $"the three replicas split three ways, and again after {repairedAll} weight word(s) were repaired and all recomputed")
             : (InferenceOutcome.Recomputed, 3, second, $"the three replicas split three ways; {repairedAll} weight word(s) repaired and all recomputed, now agreeing");
@@ -357,8 +362,9 @@ internal sealed class ProtectedExecutor
         }
 
         // A word the code cannot see as wrong (a miscorrected multi-bit upset) still differs from
-        // the other copies: restore it from them, or from the rebuilt model.
-        if (repaired == 0)
+        // the other copies: restore it from them. A single copy is compared with the rebuilt
+        // model only when the scrub found nothing, since rebuilding it costs a model load.
+        if (_replicas[SegmentOf(replica)].Length > 1 || repaired == 0)
         {
             try
             {
@@ -401,6 +407,22 @@ internal sealed class ProtectedExecutor
             return restored;
         }
 
+        if (replicas.Length == 2)
+        {
+            // Two copies cannot outvote each other: where they differ, the rebuilt model decides.
+            var other = replicas[1 - replica.Index].Weights.Raw<ulong>();
+            for (int word = 0; word < own.Length; word++)
+            {
+                if (own[word] != other[word] && own[word] != Golden(s)[word])
+                {
+                    replica.Weights.WriteWord(word, Golden(s)[word]);
+                    restored++;
+                }
+            }
+
+            return restored;
+        }
+
         var golden = Golden(s);
         for (int word = 0; word < own.Length; word++)
         {
@@ -434,8 +456,8 @@ internal sealed class ProtectedExecutor
 
     private ReadOnlySpan<ulong> Golden(int s)
     {
-        _golden ??= RebuildImages();
-        return MemoryMarshal.Cast<float, ulong>(_golden[s].AsSpan());
+        var golden = _golden ??= RebuildImages();
+        return MemoryMarshal.Cast<float, ulong>(golden[s].AsSpan());
     }
 
     private float[][] RebuildImages()
