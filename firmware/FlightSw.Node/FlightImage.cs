@@ -22,12 +22,21 @@ public static class FlightImage
 {
     /// <summary>
     /// Composes the node's components on <paramref name="board"/>; the caller starts it. The
-    /// payload images (golden files loaded into ECC regions and patrolled by the scrubber) come
-    /// from <paramref name="images"/>, or from the images folder's manifest when null.
+    /// payload (golden images loaded into ECC regions, and the model the inference job flies)
+    /// comes from <paramref name="payload"/>, or from the images folder's manifests when null.
+    /// Every call builds a fresh model from the payload's verified bytes: a boot starts with
+    /// memory as the reset left it, so nothing of the last boot's model is trusted.
     /// </summary>
-    public static FlightApplication Compose(IBoard board, FlightApplicationOptions? options = null, IReadOnlyList<PayloadImage>? images = null)
+    /// <remarks>
+    /// The inference job measures its latency on <see cref="TimeProvider.System"/>: on the
+    /// simulated board virtual time stands still while the model computes, and the board clock
+    /// would report every inference as instant. The model's weight regions go to the same
+    /// scrubber as the payload images, which registers them in the board's memory map, so
+    /// radiation and <c>FI_FLIP_BIT</c> reach them and the patrol corrects them.
+    /// </remarks>
+    public static FlightApplication Compose(IBoard board, FlightApplicationOptions? options = null, FlightPayload? payload = null)
     {
-        images ??= PayloadImageManifest.Load(PayloadImageManifest.DefaultDirectory());
+        payload ??= FlightPayload.Load(PayloadImageManifest.DefaultDirectory());
 
         var app = new FlightApplication(board, options);
         app.Add(new StatusLed(), RateGroupId.Rate10Hz);
@@ -36,7 +45,15 @@ public static class FlightImage
         app.Add(new LatchUpGuard(), RateGroupId.Rate10Hz);
         app.Add(new PayloadDuty(), RateGroupId.Rate1Hz);
         app.Add(new FaultInjector());
-        app.Add(new Scrubber([.. images.Select(CreateRegion)]), RateGroupId.Rate10Hz);
+        var regions = payload.Images.Select(CreateRegion).ToList();
+        if (payload.Inference is { } inference)
+        {
+            var model = inference.CreateModel();
+            app.Add(inference.CreateJob(model, TimeProvider.System), RateGroupId.Rate1Hz);
+            regions.AddRange(model.Regions);
+        }
+
+        app.Add(new Scrubber(regions), RateGroupId.Rate10Hz);
         return app;
     }
 

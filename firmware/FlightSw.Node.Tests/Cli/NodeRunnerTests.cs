@@ -39,6 +39,20 @@ public sealed class NodeRunnerTests
     }
 
     [Test]
+    public void Run_ThreeOrbits_FliesTheClassifierEveryTenMinutesAllUnanimous()
+    {
+        string summary = RunToText(seed: 1, SimulatedDuration.Default);
+
+        // 3 orbits = 17,031 s; the first inference is due 600 s after boot (at about 2 s).
+        Assert.Multiple(() =>
+        {
+            Assert.That(summary, Does.Match(@"Inferences\s+│ 28 run \(all boots\) "));
+            Assert.That(summary, Does.Match(@"Inference outcomes\s+│ 28 unanimous, 0 masked, 0 recomputed, 0 failed "));
+            Assert.That(summary, Does.Match(@"Inferences deferred\s+│ 0 waits for power "));
+        });
+    }
+
+    [Test]
     public void RunSelfTest_ThisProcessor_OneLinePerKernelEverySupportedPassesExit0()
     {
         var output = new StringWriter(CultureInfo.InvariantCulture);

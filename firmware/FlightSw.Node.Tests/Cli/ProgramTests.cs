@@ -1,5 +1,7 @@
 using FlightSw.Hal.Boards;
 using FlightSw.Node.Cli;
+using FlightSw.Node.Payload;
+using FlightSw.Node.Tests.Payload;
 using FlightSw.Sim.Scenarios;
 
 namespace FlightSw.Node.Tests.Cli;
@@ -33,6 +35,7 @@ public sealed class ProgramTests
         _out.Dispose();
         Environment.SetEnvironmentVariable(BoardCatalog.DirectoryEnvironmentVariable, null);
         Environment.SetEnvironmentVariable(ScenarioCatalog.DirectoryEnvironmentVariable, null);
+        Environment.SetEnvironmentVariable(PayloadImageManifest.DirectoryEnvironmentVariable, null);
     }
 
     [Test]
@@ -196,6 +199,60 @@ public sealed class ProgramTests
             Assert.That(second, Is.EqualTo(first));
             Assert.That(first, Does.Contain("solar-storm").And.Contain("SAA passes").And.Contain("brownouts").And.Contain("undamaged"));
             Assert.That(first, Does.Contain("1 struck, 1 cleared in time"), "the scripted latch-up at t=5000 s is power-cycled");
+        });
+    }
+
+    [TestCase("protection", "\"Quadruple\"", "$.protection")]
+    [TestCase("periodSeconds", "-5", "$.periodSeconds")]
+    [TestCase("checksum", "\"sha256:0000000000000000000000000000000000000000000000000000000000000000\"", "$.checksum")]
+    [TestCase("samples", "\"nosuch.bin\"", "$.samples")]
+    public void Main_BadInferenceManifestOrModel_NamesTheFileAndTheFieldAndExits2WithoutFlying(string field, string json, string named)
+    {
+        using var images = new ImagesFolder();
+        images.SetInferenceFieldRaw(field, json);
+        Environment.SetEnvironmentVariable(PayloadImageManifest.DirectoryEnvironmentVariable, images.Folder);
+
+        int code = Program.Main(["--duration", "10s"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput), _error.ToString());
+            Assert.That(_error.ToString(), Does.Contain($"{images.InferenceManifestPath}: {named}: "));
+            Assert.That(_out.ToString(), Does.Not.Contain("FlightSw node summary"), "nothing flew");
+        });
+    }
+
+    [Test]
+    public void Main_ModelFileTamperedWith_RefusedNeverLoadedAndExits2()
+    {
+        using var images = new ImagesFolder();
+        byte[] model = File.ReadAllBytes(images.FileNamed("classifier.onnx"));
+        model[^1] ^= 0x80;
+        File.WriteAllBytes(images.FileNamed("classifier.onnx"), model);
+        Environment.SetEnvironmentVariable(PayloadImageManifest.DirectoryEnvironmentVariable, images.Folder);
+
+        int code = Program.Main(["--duration", "10s"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput), _error.ToString());
+            Assert.That(_error.ToString(), Does.Contain("$.checksum").And.Contain("refused, not loaded"));
+        });
+    }
+
+    [Test]
+    public void Main_NoInferenceManifest_FliesWithoutAnInferenceJob()
+    {
+        using var images = new ImagesFolder();
+        File.Delete(images.InferenceManifestPath);
+        Environment.SetEnvironmentVariable(PayloadImageManifest.DirectoryEnvironmentVariable, images.Folder);
+
+        int code = Program.Main(["--duration", "15m"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), _error.ToString());
+            Assert.That(_out.ToString(), Does.Match(@"Inferences\s+│ no inference job "));
         });
     }
 }

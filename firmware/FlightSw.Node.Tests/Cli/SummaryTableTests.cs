@@ -44,6 +44,34 @@ public sealed class SummaryTableTests
         Assert.That(lines[upsets + 1], Does.Contain("ECC (this boot)"));
     }
 
+    [Test]
+    public void Render_InferenceCounts_ShowsRunsOutcomesAndDeferralsRightAfterTheEccRow()
+    {
+        var summary = Summary(upsets: 3, corrected: 3, uncorrectable: 0) with { Inference = new InferenceSummary(28, 24, 2, 1, 1, 3) };
+
+        string[] lines = SummaryTable.Render(summary).Split('\n');
+        int ecc = Array.FindIndex(lines, line => line.Contains("ECC (this boot)", StringComparison.Ordinal));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(lines[ecc + 1], Does.Match(@"Inferences\s+│ 28 run \(all boots\) "));
+            Assert.That(lines[ecc + 2], Does.Match(@"Inference outcomes\s+│ 24 unanimous, 2 masked, 1 recomputed, 1 failed "));
+            Assert.That(lines[ecc + 3], Does.Match(@"Inferences deferred\s+│ 3 waits for power "));
+        }
+    }
+
+    [Test]
+    public void Render_NoInferenceJob_SaysSoInOneRow()
+    {
+        string text = SummaryTable.Render(Summary(upsets: 0, corrected: 0, uncorrectable: 0));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Match(@"Inferences\s+│ no inference job "));
+            Assert.That(text, Does.Not.Contain("Inference outcomes"));
+        }
+    }
+
     private static NodeSummary Summary(int upsets, ulong? corrected, ulong? uncorrectable) => new(
         "sim",
         1,

@@ -44,7 +44,7 @@ public static class LinuxNodeRunner
         ArgumentNullException.ThrowIfNull(error);
 
         // Read before the board opens: a bad manifest is bad input, not a crashed run.
-        if (!NodeRunner.TryLoadImages(error, out var images))
+        if (!NodeRunner.TryLoadPayload(error, out var payload))
         {
             return ExitCodes.BadInput;
         }
@@ -77,7 +77,7 @@ public static class LinuxNodeRunner
         FlightApplication app;
         try
         {
-            app = FlightImage.Compose(board, images: images);
+            app = FlightImage.Compose(board, payload: payload);
             app.Start();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

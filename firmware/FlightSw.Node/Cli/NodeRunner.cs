@@ -85,7 +85,7 @@ public static class NodeRunner
 
     private static int RunSimulated(BoardDefinition definition, NodeOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
     {
-        if (!TryLoadImages(error, out var images))
+        if (!TryLoadPayload(error, out var payload))
         {
             return ExitCodes.BadInput;
         }
@@ -97,7 +97,7 @@ public static class NodeRunner
         }
 
         var hardware = new SimHardwareOptions { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = options.UpsetRate }, Scenario = scenario };
-        using var node = new SimulatedNode(definition, options.Seed, hardware, board => FlightImage.Compose(board, images: images));
+        using var node = new SimulatedNode(definition, options.Seed, hardware, board => FlightImage.Compose(board, payload: payload));
         var pacer = options.Realtime ? new WallClockPacer(TimeProvider.System) : null;
         long wallStart = TimeProvider.System.GetTimestamp();
         node.PowerOn();
@@ -145,20 +145,22 @@ public static class NodeRunner
     }
 
     /// <summary>
-    /// Reads the payload manifest once, before flight, on every backend: a malformed one is bad
-    /// input (its message goes to <paramref name="error"/>), not a crash at boot.
+    /// Reads the payload once, before flight, on every backend: the images manifest and the
+    /// inference manifest with the model (checksum verified, loaded once to prove it flies) and
+    /// its samples. A malformed manifest or a refused file is bad input (its message goes to
+    /// <paramref name="error"/>), not a crash at boot.
     /// </summary>
-    internal static bool TryLoadImages(TextWriter error, out IReadOnlyList<PayloadImage> images)
+    internal static bool TryLoadPayload(TextWriter error, out FlightPayload payload)
     {
         try
         {
-            images = PayloadImageManifest.Load(PayloadImageManifest.DefaultDirectory());
+            payload = FlightPayload.Load(PayloadImageManifest.DefaultDirectory());
             return true;
         }
         catch (InvalidDataException ex)
         {
             error.WriteLine(ex.Message);
-            images = [];
+            payload = FlightPayload.None;
             return false;
         }
     }

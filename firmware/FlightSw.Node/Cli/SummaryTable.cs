@@ -40,6 +40,7 @@ public static class SummaryTable
         Row("ECC (this boot)", summary.EccCorrected is ulong corrected && summary.EccUncorrectable is ulong uncorrectable
             ? $"{corrected.ToString(CultureInfo.InvariantCulture)} words corrected, {uncorrectable.ToString(CultureInfo.InvariantCulture)} uncorrectable"
             : "no scrubber");
+        AddInference(Row, summary.Inference);
         Row("Temperature (last)", summary.Celsius is double c ? string.Create(CultureInfo.InvariantCulture, $"{c:0.00} C") : "no reading");
         if (summary.PowerMode is { } powerMode)
         {
@@ -80,6 +81,20 @@ public static class SummaryTable
         });
         Write(console, summary);
         return writer.ToString();
+    }
+
+    private static void AddInference(Action<string, string> row, InferenceSummary? inference)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (inference is null)
+        {
+            row("Inferences", "no inference job");
+            return;
+        }
+
+        row("Inferences", string.Create(inv, $"{inference.Runs} run (all boots)"));
+        row("Inference outcomes", string.Create(inv, $"{inference.Unanimous} unanimous, {inference.Masked} masked, {inference.Recomputed} recomputed, {inference.Failed} failed"));
+        row("Inferences deferred", string.Create(inv, $"{inference.Deferred} waits for power"));
     }
 
     private static void AddEnvironment(Action<string, string> row, EnvironmentSummary environment)

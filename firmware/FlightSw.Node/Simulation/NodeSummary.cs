@@ -28,6 +28,7 @@ namespace FlightSw.Node.Simulation;
 /// <param name="LatchUpsDetected">Latch-ups the firmware detected and power-cycled, as its persistent counter says; null when not running.</param>
 /// <param name="Environment">What the scenario's environment did; null without a scenario.</param>
 /// <param name="SafeBoot">Why the running boot is a SAFE boot (boot-loop protection); null when it is not or nothing runs.</param>
+/// <param name="Inference">What the inference job did over all boots; null when no boot had one.</param>
 public sealed record NodeSummary(
     string Board,
     int Seed,
@@ -48,7 +49,8 @@ public sealed record NodeSummary(
     string? PowerMode = null,
     uint? LatchUpsDetected = null,
     EnvironmentSummary? Environment = null,
-    string? SafeBoot = null)
+    string? SafeBoot = null,
+    InferenceSummary? Inference = null)
 {
     internal static NodeSummary From(SimulatedNode node, TimeSpan simulated)
     {
@@ -74,6 +76,7 @@ public sealed record NodeSummary(
             app?.Telemetry.Find("POWER_MODE")?.BoxedValue?.ToString(),
             app?.Telemetry.Find("LATCHUP_COUNT")?.BoxedValue as uint?,
             EnvironmentSummary.From(node.Hardware),
-            app is { Boot.IsSafeBoot: true } ? app.Boot.SafeBootReason : null);
+            app is { Boot.IsSafeBoot: true } ? app.Boot.SafeBootReason : null,
+            node.Statistics.Inference(app));
     }
 }

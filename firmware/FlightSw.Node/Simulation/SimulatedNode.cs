@@ -2,6 +2,7 @@ using FlightSw.Core.Application;
 using FlightSw.Core.Events;
 using FlightSw.Hal;
 using FlightSw.Hal.Boards;
+using FlightSw.Node.Payload;
 using FlightSw.Sim;
 using FlightSw.Sim.Time;
 
@@ -22,10 +23,11 @@ public sealed class SimulatedNode : IDisposable
     /// <param name="board">The board file to simulate.</param>
     /// <param name="seed">Seed of every random choice in the run.</param>
     /// <param name="options">Hardware settings; defaults when null.</param>
-    /// <param name="image">Composes the software for each boot; <see cref="FlightImage.Compose"/> when null.</param>
+    /// <param name="image">Composes the software for each boot; when null, <see cref="FlightImage.Compose"/> with the images folder's payload, read once here.</param>
+    /// <exception cref="InvalidDataException">No <paramref name="image"/> is given and the images folder's payload is refused.</exception>
     public SimulatedNode(BoardDefinition board, int seed, SimHardwareOptions? options = null, Func<IBoard, FlightApplication>? image = null)
     {
-        _image = image ?? (b => FlightImage.Compose(b));
+        _image = image ?? ImageOf(FlightPayload.Load(PayloadImageManifest.DefaultDirectory()));
         Hardware = new SimHardware(board, seed, options);
         Hardware.Booted += OnBooted;
         Hardware.BootEnded += OnBootEnded;
@@ -68,6 +70,9 @@ public sealed class SimulatedNode : IDisposable
         Application = null;
         Hardware.Dispose();
     }
+
+    /// <summary>The flight image composed with <paramref name="payload"/>, read and checked once for every boot.</summary>
+    private static Func<IBoard, FlightApplication> ImageOf(FlightPayload payload) => board => FlightImage.Compose(board, payload: payload);
 
     private void OnBooted(SimBoard board)
     {

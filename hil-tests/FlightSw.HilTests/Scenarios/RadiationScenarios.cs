@@ -58,7 +58,7 @@ public class RadiationScenarios : ScenarioBase
             Assert.That(corrected + recoveredBits, Is.EqualTo((ulong)injectedBits), "every flipped bit is corrected or restored by recovery");
             Assert.That(multiBitHits.Select(hit => hit.Word), Is.SubsetOf(uncorrectable), "every multi-bit upset in one word is detected");
             Assert.That(unexplained, Is.Empty, "an uncorrectable word that no injected upset explains");
-            Assert.That(EventsNamed("SCRUB_RECOVERED").Sum(e => (int)e["words"]!), Is.EqualTo(uncorrectable.Count), "every detected word is recovered");
+            Assert.That(EventsNamed("SCRUB_RECOVERED").Where(e => (string)e["region"]! == Region).Sum(e => (int)e["words"]!), Is.EqualTo(uncorrectable.Count), "every detected word is recovered");
             Assert.That(EventsNamed("SCRUB_RECOVERY_FAILED"), Is.Empty);
             Assert.That(GoldenMismatches(Region), Is.Zero, "silent corruption: words differ from the golden image");
         });
