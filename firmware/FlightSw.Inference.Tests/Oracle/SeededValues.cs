@@ -1,37 +1,16 @@
+using FlightSw.Inference.Models.Zoo;
+
 namespace FlightSw.Inference.Tests.Oracle;
 
-/// <summary>Seeded test values (normal values are Irwin-Hall sums of 12 uniforms: bit-identical on every platform).</summary>
+/// <summary>Seeded test values from the zoo's generator (bit-identical on every platform), plus safe divisors.</summary>
 public sealed class SeededValues(int seed)
 {
-    private readonly Random _random = new(seed);
+    private readonly ZooRandom _random = new(seed);
+    private readonly Random _signs = new(~seed);
 
-    public float[] Normal(int count, double deviation = 1)
-    {
-        var values = new float[count];
-        for (int i = 0; i < count; i++)
-        {
-            double sum = 0;
-            for (int term = 0; term < 12; term++)
-            {
-                sum += _random.NextDouble();
-            }
+    public float[] Normal(int count, double deviation = 1) => _random.Normal(count, 0, deviation);
 
-            values[i] = (float)((sum - 6) * deviation);
-        }
-
-        return values;
-    }
-
-    public float[] Uniform(int count, double low, double high)
-    {
-        var values = new float[count];
-        for (int i = 0; i < count; i++)
-        {
-            values[i] = (float)(low + ((high - low) * _random.NextDouble()));
-        }
-
-        return values;
-    }
+    public float[] Uniform(int count, double low, double high) => _random.Uniform(count, low, high);
 
     /// <summary>Magnitudes in [0.5, 2] with random signs: safe divisors.</summary>
     public float[] AwayFromZero(int count)
@@ -39,7 +18,7 @@ public sealed class SeededValues(int seed)
         var values = Uniform(count, 0.5, 2);
         for (int i = 0; i < count; i++)
         {
-            values[i] = _random.Next(2) == 0 ? values[i] : -values[i];
+            values[i] = _signs.Next(2) == 0 ? values[i] : -values[i];
         }
 
         return values;
