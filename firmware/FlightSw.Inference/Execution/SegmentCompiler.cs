@@ -121,22 +121,26 @@ internal sealed class SegmentCompiler
         int weightsStart = AlignedImageEnd();
         Step step = node.OpType switch
         {
-            "Conv" => LowerConv(node, weightsStart),
-            "Gemm" or "MatMul" => LowerDense(node, weightsStart),
-            "BatchNormalization" => LowerBatchNorm(node, weightsStart),
+            "Conv" => LowerConv(node),
+            "Gemm" or "MatMul" => LowerDense(node),
+            "BatchNormalization" => LowerBatchNorm(node),
             "Relu" or "Clip" or "Sigmoid" or "HardSigmoid" or "HardSwish" =>
                 new ActivationStep(node.Name, node.OpType, SlotOf(node.Inputs[0], node), Allocate(node.Outputs[0]), Activation.Of(node)!.Value),
-            "Add" or "Sub" or "Mul" or "Div" => LowerBinary(node, weightsStart),
+            "Add" or "Sub" or "Mul" or "Div" => LowerBinary(node),
             "MaxPool" or "AveragePool" or "GlobalAveragePool" => LowerPool(node),
             "Softmax" => LowerSoftmax(node),
             "Transpose" or "Slice" or "Gather" => LowerLayout(node),
-            "Concat" => LowerConcat(node, weightsStart),
+            "Concat" => LowerConcat(node),
             _ => throw new ModelLoadException(node.ToString(), "the engine has no kernel for this operator"),
         };
+
+        // What the lowering added to the weight image belongs to this step (where faults aim).
+        step.WeightOffset = weightsStart;
+        step.WeightCount = Math.Max(0, _image.Length - weightsStart);
         _steps.Add(step);
     }
 
-    private Step LowerConv(GraphNode node, int weightsStart)
+    private Step LowerConv(GraphNode node)
     {
         var attributes = node.Attributes;
         var x = Shape(node.Inputs[0]);
@@ -175,11 +179,7 @@ internal sealed class SegmentCompiler
         {
             int weightsOffset = _image.Add(weights);
             int biasOffset = _image.Add(biases);
-            return new DepthwiseConvStep(node.Name, input, slot, batches, channels, height, width, weightsOffset, biasOffset, kernelLength, geometry, activation)
-            {
-                WeightOffset = weightsStart,
-                WeightCount = _image.Length - weightsStart,
-            };
+            return new DepthwiseConvStep(node.Name, input, slot, batches, channels, height, width, weightsOffset, biasOffset, kernelLength, geometry, activation);
         }
 
         int rows = outChannels / group;
@@ -191,14 +191,10 @@ internal sealed class SegmentCompiler
         }
 
         bool pointwise = geometry is { KernelH: 1, KernelW: 1, StrideH: 1, StrideW: 1, PadTop: 0, PadLeft: 0, PadBottom: 0, PadRight: 0 };
-        return new ConvGemmStep(node.Name, input, slot, groups, batches, channels, height, width, geometry, pointwise, activation)
-        {
-            WeightOffset = weightsStart,
-            WeightCount = _image.Length - weightsStart,
-        };
+        return new ConvGemmStep(node.Name, input, slot, groups, batches, channels, height, width, geometry, pointwise, activation);
     }
 
-    private Step LowerDense(GraphNode node, int weightsStart)
+    private Step LowerDense(GraphNode node)
     {
         var attributes = node.Attributes;
         bool gemm = node.OpType == "Gemm";
@@ -269,11 +265,7 @@ internal sealed class SegmentCompiler
         var packed = PackedMatrix.Add(_image, matrix, biases, n, k);
         var activation = FuseActivation(ref output);
         var slot = Allocate(output);
-        return new DenseStep(node.Name, node.OpType, SlotOf(node.Inputs[0], node), slot, packed, rows, transA, addend, addendShape, Shape(node.Outputs[0]), activation)
-        {
-            WeightOffset = weightsStart,
-            WeightCount = _image.Length - weightsStart,
-        };
+        return new DenseStep(node.Name, node.OpType, SlotOf(node.Inputs[0], node), slot, packed, rows, transA, addend, addendShape, Shape(node.Outputs[0]), activation);
     }
 
     private Step LowerRuntimeMatMul(GraphNode node)
@@ -291,7 +283,7 @@ internal sealed class SegmentCompiler
         return new MatMulStep(node.Name, SlotOf(node.Inputs[0], node), SlotOf(node.Inputs[1], node), Allocate(node.Outputs[0]), a.Product(0, a.Rank - 2), m, k, n);
     }
 
-    private Step LowerBatchNorm(GraphNode node, int weightsStart)
+    private Step LowerBatchNorm(GraphNode node)
     {
         if (!AllConstant(node, 1))
         {
@@ -306,14 +298,10 @@ internal sealed class SegmentCompiler
         FoldBatchNormInto(node, scale, shift);
         int scaleOffset = _image.Add(scale);
         int shiftOffset = _image.Add(shift);
-        return new ChannelAffineStep(node.Name, SlotOf(node.Inputs[0], node), Allocate(node.Outputs[0]), x[0], channels, x.Product(2, x.Rank), scaleOffset, shiftOffset)
-        {
-            WeightOffset = weightsStart,
-            WeightCount = _image.Length - weightsStart,
-        };
+        return new ChannelAffineStep(node.Name, SlotOf(node.Inputs[0], node), Allocate(node.Outputs[0]), x[0], channels, x.Product(2, x.Rank), scaleOffset, shiftOffset);
     }
 
-    private Step LowerBinary(GraphNode node, int weightsStart)
+    private Step LowerBinary(GraphNode node)
     {
         var op = node.OpType switch
         {
@@ -324,11 +312,7 @@ internal sealed class SegmentCompiler
         };
         var a = SlotOf(node.Inputs[0], node);
         var b = SlotOf(node.Inputs[1], node);
-        return new BinaryStep(node.Name, node.OpType, op, a, ShapeOrConstant(node.Inputs[0]), b, ShapeOrConstant(node.Inputs[1]), Allocate(node.Outputs[0]), Shape(node.Outputs[0]))
-        {
-            WeightOffset = weightsStart,
-            WeightCount = _image.Length - weightsStart,
-        };
+        return new BinaryStep(node.Name, node.OpType, op, a, ShapeOrConstant(node.Inputs[0]), b, ShapeOrConstant(node.Inputs[1]), Allocate(node.Outputs[0]), Shape(node.Outputs[0]));
     }
 
     private Step LowerPool(GraphNode node)
@@ -401,17 +385,13 @@ internal sealed class SegmentCompiler
         }
     }
 
-    private Step LowerConcat(GraphNode node, int weightsStart)
+    private Step LowerConcat(GraphNode node)
     {
         var inputs = node.Inputs.Where(name => name.Length > 0).ToArray();
         var slots = inputs.Select(name => SlotOf(name, node)).ToArray();
         var shapes = inputs.Select(ShapeOrConstant).ToArray();
         int axis = (int)node.Attributes.GetInt("axis", 0);
-        return new ConcatStep(node.Name, slots, shapes, axis, Allocate(node.Outputs[0]))
-        {
-            WeightOffset = weightsStart,
-            WeightCount = _image.Length - weightsStart,
-        };
+        return new ConcatStep(node.Name, slots, shapes, axis, Allocate(node.Outputs[0]));
     }
 
     private Activation FuseActivation(ref string output)

@@ -16,10 +16,10 @@ internal abstract class Step(string name, string opType, ValueSlot output)
     public ValueSlot Output { get; } = output;
 
     /// <summary>First float of the step's weights in the weight image, or 0 when it has none.</summary>
-    public int WeightOffset { get; init; }
+    public int WeightOffset { get; set; }
 
     /// <summary>Floats of weights (packed matrices, biases, checksums, constant operands).</summary>
-    public int WeightCount { get; init; }
+    public int WeightCount { get; set; }
 
     /// <summary>Floats of scratch the step needs.</summary>
     public virtual int ScratchLength => 0;
