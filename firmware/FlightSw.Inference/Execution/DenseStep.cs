@@ -22,7 +22,7 @@ internal sealed class DenseStep(string name, string opType, ValueSlot input, Val
 
     private int InputTransposeLength => NeedsInputTranspose ? K * rows : 0;
 
-    private int OutputTransposeLength => NeedsOutputTranspose || addend is not null ? N * rows : 0;
+    private int OutputTransposeLength => NeedsOutputTranspose ? N * rows : 0;
 
     public override int ScratchLength => InputTransposeLength + OutputTransposeLength + Gemm.ScratchSize(K, rows) + Abft.ScratchSize(rows);
 
@@ -64,9 +64,8 @@ internal sealed class DenseStep(string name, string opType, ValueSlot input, Val
 
         if (addend is { } extra)
         {
-            var sum = scratch.Slice(InputTransposeLength, y.Length);
-            y.CopyTo(sum);
-            Broadcast.Binary(BinaryOp.Add, sum, outputShape, replica.Read(extra), addendShape!, y, outputShape);
+            // In place: the output is the full-size operand, read at each position before it is written.
+            Broadcast.Binary(BinaryOp.Add, y, outputShape, replica.Read(extra), addendShape!, y, outputShape);
         }
 
         activation.Apply(y, y);

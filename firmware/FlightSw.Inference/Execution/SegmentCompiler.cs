@@ -513,8 +513,8 @@ internal sealed class SegmentCompiler
 
     private ValueSlot Allocate(string value)
     {
-        int length = Math.Max(1, Shape(value).ElementCount);
-        var slot = new ValueSlot(false, _arena.Allocate(length), Shape(value).ElementCount);
+        int count = Shape(value).ElementCount;
+        var slot = new ValueSlot(false, _arena.Allocate(Math.Max(1, count)), count);
         _slots[value] = slot;
         return slot;
     }

@@ -32,13 +32,13 @@ public sealed record FlightPayload(IReadOnlyList<PayloadImage> Images, Inference
             .FirstOrDefault(region => inference.RegionNames.Any(name => Scrubber.TelemetryStem(name) == Scrubber.TelemetryStem(region)));
         if (clash is not null)
         {
-            throw InferenceManifest.Malformed(settings.ManifestPath, "$.region", $"the model's regions ({string.Join(", ", inference.RegionNames)}) clash with payload image region '{clash}' of {PayloadImageManifest.FileName}");
+            throw ManifestJson.Malformed(settings.ManifestPath, "$.region", $"the model's regions ({string.Join(", ", inference.RegionNames)}) clash with payload image region '{clash}' of {PayloadImageManifest.FileName}");
         }
 
         int regions = images.Count + inference.RegionNames.Count;
         if (regions > Scrubber.MaxRegions)
         {
-            throw InferenceManifest.Malformed(settings.ManifestPath, "$", $"the scrubber reports at most {Scrubber.MaxRegions} regions; the payload images and the model's would be {regions}");
+            throw ManifestJson.Malformed(settings.ManifestPath, "$", $"the scrubber reports at most {Scrubber.MaxRegions} regions; the payload images and the model's would be {regions}");
         }
 
         return new FlightPayload(images, inference);

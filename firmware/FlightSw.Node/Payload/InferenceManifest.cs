@@ -48,51 +48,37 @@ public static class InferenceManifest
             return null;
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllText(path));
-        }
-        catch (JsonException exception)
-        {
-            throw Malformed(path, "$", $"not valid JSON ({exception.Message})");
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw Malformed(path, "$", $"cannot be read ({exception.Message})");
-        }
-
-        using (document)
+        using (var document = ManifestJson.Parse(path))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw Malformed(path, "$", "not an object");
+                throw ManifestJson.Malformed(path, "$", "not an object");
             }
 
             foreach (var property in root.EnumerateObject())
             {
                 if (!Fields.Contains(property.Name, StringComparer.Ordinal))
                 {
-                    throw Malformed(path, "$." + property.Name, $"not a field of the inference manifest; its fields are {string.Join(", ", Fields)}");
+                    throw ManifestJson.Malformed(path, "$." + property.Name, $"not a field of the inference manifest; its fields are {string.Join(", ", Fields)}");
                 }
             }
 
-            string region = RequiredString(path, root, "region");
+            string region = ManifestJson.RequiredString(path, root, "$", "region");
             if (!EccRegionOptions.IsValidName(region) || region.Length > EccRegionOptions.MaxNameLength - LongestRegionSuffix)
             {
-                throw Malformed(path, "$.region", $"'{region}' is not a region prefix: 1 to {EccRegionOptions.MaxNameLength - LongestRegionSuffix} letters, digits, '.', '_' or '-'");
+                throw ManifestJson.Malformed(path, "$.region", $"'{region}' is not a region prefix: 1 to {EccRegionOptions.MaxNameLength - LongestRegionSuffix} letters, digits, '.', '_' or '-'");
             }
 
             string model = FileInImages(path, directory, root, "model");
             GoldenChecksum checksum;
             try
             {
-                checksum = GoldenChecksum.Parse(RequiredString(path, root, "checksum"));
+                checksum = GoldenChecksum.Parse(ManifestJson.RequiredString(path, root, "$", "checksum"));
             }
             catch (FormatException exception)
             {
-                throw Malformed(path, "$.checksum", exception.Message);
+                throw ManifestJson.Malformed(path, "$.checksum", exception.Message);
             }
 
             string samples = FileInImages(path, directory, root, "samples");
@@ -102,7 +88,7 @@ public static class InferenceManifest
             if (root.TryGetProperty("periodSeconds", out var periodElement)
                 && (periodElement.ValueKind != JsonValueKind.Number || !periodElement.TryGetDouble(out period) || !(period is >= 0 and <= InferenceJob.MaxPeriodSeconds)))
             {
-                throw Malformed(path, "$.periodSeconds", string.Create(CultureInfo.InvariantCulture, $"must be a number of seconds from 0 (only on command) to {InferenceJob.MaxPeriodSeconds}"));
+                throw ManifestJson.Malformed(path, "$.periodSeconds", string.Create(CultureInfo.InvariantCulture, $"must be a number of seconds from 0 (only on command) to {InferenceJob.MaxPeriodSeconds}"));
             }
 
             return new InferenceSettings(path, region, model, checksum, samples, protection, scheduling, period);
@@ -111,10 +97,10 @@ public static class InferenceManifest
 
     private static string FileInImages(string path, string directory, JsonElement root, string name)
     {
-        string file = RequiredString(path, root, name);
+        string file = ManifestJson.RequiredString(path, root, "$", name);
         if (Path.IsPathRooted(file) || file.Contains("..", StringComparison.Ordinal))
         {
-            throw Malformed(path, "$." + name, "must be a file name inside the images folder");
+            throw ManifestJson.Malformed(path, "$." + name, "must be a file name inside the images folder");
         }
 
         return Path.Combine(directory, file);
@@ -133,23 +119,9 @@ public static class InferenceManifest
         if (text is null || !Enum.GetNames<T>().Contains(text, StringComparer.Ordinal) || !Enum.TryParse<T>(text, ignoreCase: false, out var value))
         {
             string names = string.Join(", ", Enum.GetNames<T>());
-            throw Malformed(path, "$." + name, text is null ? $"not a string; must be one of {names}" : $"'{text}' is not one of {names}");
+            throw ManifestJson.Malformed(path, "$." + name, text is null ? $"not a string; must be one of {names}" : $"'{text}' is not one of {names}");
         }
 
         return value;
     }
-
-    private static string RequiredString(string path, JsonElement root, string name)
-    {
-        if (!root.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(element.GetString()))
-        {
-            throw Malformed(path, "$." + name, "missing, or not a non-empty string");
-        }
-
-        return element.GetString()!;
-    }
-
-    /// <summary>The error for a manifest that cannot be flown: <c>FILE: FIELD: REASON</c>.</summary>
-    internal static InvalidDataException Malformed(string path, string field, string reason, Exception? inner = null) =>
-        new($"{path}: {field}: {reason}", inner);
 }

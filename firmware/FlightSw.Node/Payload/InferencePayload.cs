@@ -49,13 +49,13 @@ public sealed class InferencePayload
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw InferenceManifest.Malformed(manifest, "$.model", $"'{settings.ModelFile}' cannot be read ({exception.Message})", exception);
+            throw ManifestJson.Malformed(manifest, "$.model", $"'{settings.ModelFile}' cannot be read ({exception.Message})", exception);
         }
 
         if (!settings.Checksum.Matches(onnx))
         {
             var actual = GoldenChecksum.Compute(settings.Checksum.Algorithm, onnx);
-            throw InferenceManifest.Malformed(manifest, "$.checksum", $"'{settings.ModelFile}' has checksum {actual}, not {settings.Checksum}; the model is refused, not loaded");
+            throw ManifestJson.Malformed(manifest, "$.checksum", $"'{settings.ModelFile}' has checksum {actual}, not {settings.Checksum}; the model is refused, not loaded");
         }
 
         InferenceModel model;
@@ -65,7 +65,7 @@ public sealed class InferencePayload
         }
         catch (ModelLoadException exception)
         {
-            throw InferenceManifest.Malformed(manifest, "$.model", exception.Message, exception);
+            throw ManifestJson.Malformed(manifest, "$.model", exception.Message, exception);
         }
 
         InferenceSamples samples;
@@ -76,7 +76,7 @@ public sealed class InferencePayload
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            throw InferenceManifest.Malformed(manifest, "$.samples", exception.Message, exception);
+            throw ManifestJson.Malformed(manifest, "$.samples", exception.Message, exception);
         }
 
         try
@@ -86,7 +86,7 @@ public sealed class InferencePayload
         }
         catch (ArgumentException exception)
         {
-            throw InferenceManifest.Malformed(manifest, "$.model", exception.Message, exception);
+            throw ManifestJson.Malformed(manifest, "$.model", exception.Message, exception);
         }
 
         return new InferencePayload(settings, onnx, samples, [.. model.Regions.Select(region => region.Name)]);

@@ -40,26 +40,12 @@ public static class PayloadImageManifest
             return [];
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllText(path));
-        }
-        catch (JsonException exception)
-        {
-            throw Malformed(path, "$", $"not valid JSON ({exception.Message})");
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw Malformed(path, "$", $"cannot be read ({exception.Message})");
-        }
-
-        using (document)
+        using (var document = ManifestJson.Parse(path))
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("images", out var images) || images.ValueKind != JsonValueKind.Array)
             {
-                throw Malformed(path, "$.images", "missing, or not an array");
+                throw ManifestJson.Malformed(path, "$.images", "missing, or not an array");
             }
 
             var result = new List<PayloadImage>();
@@ -72,7 +58,7 @@ public static class PayloadImageManifest
             var duplicate = result.GroupBy(image => Scrubber.TelemetryStem(image.Region)).FirstOrDefault(group => group.Count() > 1);
             if (duplicate is not null)
             {
-                throw Malformed(path, "$.images", $"regions {string.Join(" and ", duplicate.Select(image => $"'{image.Region}'"))} are the same region or share telemetry names");
+                throw ManifestJson.Malformed(path, "$.images", $"regions {string.Join(" and ", duplicate.Select(image => $"'{image.Region}'"))} are the same region or share telemetry names");
             }
 
             return result;
@@ -83,69 +69,56 @@ public static class PayloadImageManifest
     {
         if (entry.ValueKind != JsonValueKind.Object)
         {
-            throw Malformed(path, at, "not an object");
+            throw ManifestJson.Malformed(path, at, "not an object");
         }
 
-        string region = RequiredString(path, entry, at, "region");
+        string region = ManifestJson.RequiredString(path, entry, at, "region");
         if (!EccRegionOptions.IsValidName(region))
         {
-            throw Malformed(path, at + ".region", $"'{region}' is not a region name: 1 to {EccRegionOptions.MaxNameLength} letters, digits, '.', '_' or '-'");
+            throw ManifestJson.Malformed(path, at + ".region", $"'{region}' is not a region name: 1 to {EccRegionOptions.MaxNameLength} letters, digits, '.', '_' or '-'");
         }
 
-        string file = RequiredString(path, entry, at, "file");
+        string file = ManifestJson.RequiredString(path, entry, at, "file");
         if (Path.IsPathRooted(file) || file.Contains("..", StringComparison.Ordinal))
         {
-            throw Malformed(path, at + ".file", "must be a file name inside the images folder");
+            throw ManifestJson.Malformed(path, at + ".file", "must be a file name inside the images folder");
         }
 
         if (!entry.TryGetProperty("bytes", out var bytesElement) || bytesElement.ValueKind != JsonValueKind.Number || !bytesElement.TryGetInt64(out long bytes) || bytes <= 0 || bytes > MaxImageBytes)
         {
-            throw Malformed(path, at + ".bytes", $"missing, or not a whole number from 1 to {MaxImageBytes}");
+            throw ManifestJson.Malformed(path, at + ".bytes", $"missing, or not a whole number from 1 to {MaxImageBytes}");
         }
 
         GoldenChecksum checksum;
         try
         {
-            checksum = GoldenChecksum.Parse(RequiredString(path, entry, at, "checksum"));
+            checksum = GoldenChecksum.Parse(ManifestJson.RequiredString(path, entry, at, "checksum"));
         }
         catch (FormatException exception)
         {
-            throw Malformed(path, at + ".checksum", exception.Message);
+            throw ManifestJson.Malformed(path, at + ".checksum", exception.Message);
         }
 
-        string importanceText = RequiredString(path, entry, at, "importance");
+        string importanceText = ManifestJson.RequiredString(path, entry, at, "importance");
         if (!Enum.GetNames<RegionImportance>().Contains(importanceText, StringComparer.Ordinal)
             || !Enum.TryParse<RegionImportance>(importanceText, ignoreCase: false, out var importance))
         {
-            throw Malformed(path, at + ".importance", $"'{importanceText}' is not one of {string.Join(", ", Enum.GetNames<RegionImportance>())}");
+            throw ManifestJson.Malformed(path, at + ".importance", $"'{importanceText}' is not one of {string.Join(", ", Enum.GetNames<RegionImportance>())}");
         }
 
         int interleave = 1;
         if (entry.TryGetProperty("interleave", out var interleaveElement)
             && (interleaveElement.ValueKind != JsonValueKind.Number || !interleaveElement.TryGetInt32(out interleave) || !EccRegionOptions.AllowedInterleaveDepths.Contains(interleave)))
         {
-            throw Malformed(path, at + ".interleave", $"must be one of {string.Join(", ", EccRegionOptions.AllowedInterleaveDepths)}");
+            throw ManifestJson.Malformed(path, at + ".interleave", $"must be one of {string.Join(", ", EccRegionOptions.AllowedInterleaveDepths)}");
         }
 
         var image = new PayloadImage(region, Path.Combine(directory, file), bytes, checksum, importance, interleave);
         if (image.WordCount % interleave != 0)
         {
-            throw Malformed(path, at + ".interleave", $"the image's {image.WordCount} words are not a whole number of interleaving blocks of {interleave} words");
+            throw ManifestJson.Malformed(path, at + ".interleave", $"the image's {image.WordCount} words are not a whole number of interleaving blocks of {interleave} words");
         }
 
         return image;
     }
-
-    private static string RequiredString(string path, JsonElement entry, string at, string name)
-    {
-        if (!entry.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(element.GetString()))
-        {
-            throw Malformed(path, $"{at}.{name}", "missing, or not a non-empty string");
-        }
-
-        return element.GetString()!;
-    }
-
-    private static InvalidDataException Malformed(string path, string field, string reason) =>
-        new($"{path}: {field}: {reason}");
 }
