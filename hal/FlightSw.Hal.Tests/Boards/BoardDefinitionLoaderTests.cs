@@ -128,6 +128,140 @@ public class BoardDefinitionLoaderTests
         Assert.That(board.Storage.Path, Is.EqualTo("/tmp/flightsw-sim"));
     }
 
+    [Test]
+    public void LoadFile_Sim_NoLinkSectionGivesDefaults()
+    {
+        Assert.That(RepoBoards.Json("sim").ContainsKey("link"), Is.False, "sim.json is meant to rely on the defaults");
+
+        var sim = BoardDefinitionLoader.LoadFile(RepoBoards.PathOf("sim"));
+
+        Assert.That(sim.Link, Is.EqualTo(LinkSettings.Default));
+    }
+
+    [Test]
+    public void Parse_LinkSectionAbsent_LinkIsDefault()
+    {
+        var json = RepoBoards.Json("rpi4");
+        json.Remove("link");
+
+        var board = BoardDefinitionLoader.Parse(json.ToJsonString(), "rpi4.json");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(board.Link.TcpBindAddress, Is.EqualTo("127.0.0.1"));
+            Assert.That(board.Link.TcpPort, Is.EqualTo(5170));
+            Assert.That(board.Link.SerialDevice, Is.Null);
+            Assert.That(board.Link.SerialBaudRate, Is.EqualTo(115200));
+            Assert.That(board.Link.KeyFile, Is.Null);
+        }
+    }
+
+    [Test]
+    public void Parse_EmptyLinkSection_LinkIsDefault()
+    {
+        var json = RepoBoards.Json("rpi4");
+        json["link"] = new JsonObject();
+
+        var board = BoardDefinitionLoader.Parse(json.ToJsonString(), "rpi4.json");
+
+        Assert.That(board.Link, Is.EqualTo(LinkSettings.Default));
+    }
+
+    [Test]
+    public void Parse_FullLinkSection_ReadsEveryField()
+    {
+        var json = RepoBoards.Json("rpi4");
+        json["link"] = JsonNode.Parse("""
+            {
+              "tcp": { "bind": "0.0.0.0", "port": 6000 },
+              "serial": { "device": "/dev/ttyAMA0", "baudRate": 57600 },
+              "keyFile": "/srv/keys/link.keys"
+            }
+            """);
+
+        var board = BoardDefinitionLoader.Parse(json.ToJsonString(), "rpi4.json");
+
+        Assert.That(board.Link, Is.EqualTo(new LinkSettings("0.0.0.0", 6000, "/dev/ttyAMA0", 57600, "/srv/keys/link.keys")));
+    }
+
+    [Test]
+    public void Parse_PartialLinkSection_OtherFieldsKeepDefaults()
+    {
+        var json = RepoBoards.Json("rpi4");
+        json["link"] = JsonNode.Parse("""{ "tcp": { "port": 6001 }, "serial": { "device": "/dev/ttyUSB0" } }""");
+
+        var board = BoardDefinitionLoader.Parse(json.ToJsonString(), "rpi4.json");
+
+        Assert.That(board.Link, Is.EqualTo(LinkSettings.Default with { TcpPort = 6001, SerialDevice = "/dev/ttyUSB0" }));
+    }
+
+    [TestCase("::1")]
+    [TestCase("0.0.0.0")]
+    [TestCase("192.168.1.20")]
+    [TestCase("fe80::1")]
+    public void Parse_LinkBindIpAddress_Accepted(string bind)
+    {
+        var json = RepoBoards.Json("rpi4");
+        json["link"]!["tcp"]!["bind"] = bind;
+
+        var board = BoardDefinitionLoader.Parse(json.ToJsonString(), "rpi4.json");
+
+        Assert.That(board.Link.TcpBindAddress, Is.EqualTo(bind));
+    }
+
+    [Test]
+    public void Parse_SimRelativeKeyFile_Accepted()
+    {
+        var json = RepoBoards.Json("sim");
+        json["link"] = new JsonObject { ["keyFile"] = "keys/link.keys" };
+
+        var board = BoardDefinitionLoader.Parse(json.ToJsonString(), "sim.json");
+
+        Assert.That(board.Link.KeyFile, Is.EqualTo("keys/link.keys"));
+    }
+
+    [Test]
+    public void Parse_SeveralLinkErrors_ReportsEveryOne()
+    {
+        var json = RepoBoards.Json("rpi4");
+        json["link"]!["tcp"]!["port"] = 0;
+        json["link"]!["tcp"]!["bind"] = "nowhere";
+        json["link"]!["serial"]!["baudRate"] = 1200;
+        json["link"]!["keyFile"] = "link.keys";
+
+        var ex = Assert.Throws<BoardDefinitionException>(() => BoardDefinitionLoader.Parse(json.ToJsonString(), "boards/rpi4.json"))!;
+
+        Assert.That(
+            ex.Errors.Select(e => e.Field),
+            Is.EquivalentTo(new[] { "link.tcp.port", "link.tcp.bind", "link.serial.baudRate", "link.keyFile" }));
+    }
+
+    [TestCase("rpi4", "/dev/serial0")]
+    [TestCase("rpi5", "/dev/serial0")]
+    [TestCase("rpi-zero2w", "/dev/serial0")]
+    [TestCase("jetson-orin-nano", "/dev/ttyTHS0")]
+    [TestCase("beaglebone-black", "/dev/ttyS1")]
+    public void LoadFile_LinuxBoard_LinkHasLoopbackTcpSerialAndKeyFile(string name, string serialDevice)
+    {
+        var board = BoardDefinitionLoader.LoadFile(RepoBoards.PathOf(name));
+
+        Assert.That(board.Link, Is.EqualTo(new LinkSettings("127.0.0.1", 5170, serialDevice, 115200, "/etc/flightsw/link.keys")));
+    }
+
+    [Test]
+    public void LoadFile_Meadow_LinkIsTcpOnlyWithoutKeyFile()
+    {
+        var meadow = BoardDefinitionLoader.LoadFile(RepoBoards.PathOf("meadow-f7v2"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(meadow.Link.TcpBindAddress, Is.EqualTo("127.0.0.1"));
+            Assert.That(meadow.Link.TcpPort, Is.EqualTo(5170));
+            Assert.That(meadow.Link.HasSerial, Is.False);
+            Assert.That(meadow.Link.KeyFile, Is.Null);
+        }
+    }
+
     public static IEnumerable<TestCaseData> MalformedCases()
     {
         static TestCaseData Case(string name, string board, Action<JsonObject> mutate, string field, string reasonPart) =>
@@ -184,6 +318,24 @@ public class BoardDefinitionLoaderTests
         yield return Case("MemoryStorageOnLinux", "rpi4", j => j["storage"]!["path"] = "memory", "storage.path", "only allowed for the sim backend");
         yield return Case("MemoryStorageOnMeadow", "meadow-f7v2", j => j["storage"]!["path"] = "memory", "storage.path", "only allowed for the sim backend");
         yield return Case("RelativeStorageOnLinux", "rpi4", j => j["storage"]!["path"] = "data", "storage.path", "absolute");
+        yield return Case("LinkNotObject", "rpi4", j => j["link"] = "tcp", "link", "must be an object");
+        yield return Case("LinkUnknownField", "rpi4", j => j["link"]!["keyfile"] = "/etc/k", "link.keyfile", "did you mean 'keyFile'");
+        yield return Case("LinkTcpUnknownField", "rpi4", j => j["link"]!["tcp"]!["address"] = "127.0.0.1", "link.tcp.address", "unknown field");
+        yield return Case("LinkSerialUnknownField", "rpi4", j => j["link"]!["serial"]!["baud"] = 9600, "link.serial.baud", "did you mean 'baudRate'");
+        yield return Case("LinkPortZero", "rpi4", j => j["link"]!["tcp"]!["port"] = 0, "link.tcp.port", "from 1 to 65535");
+        yield return Case("LinkPortTooLarge", "rpi4", j => j["link"]!["tcp"]!["port"] = 65536, "link.tcp.port", "from 1 to 65535");
+        yield return Case("LinkPortAsString", "rpi4", j => j["link"]!["tcp"]!["port"] = "5170", "link.tcp.port", "whole number");
+        yield return Case("LinkBindNotAddress", "rpi4", j => j["link"]!["tcp"]!["bind"] = "localhost", "link.tcp.bind", "must be an IP address");
+        yield return Case("LinkBindIpv4Shorthand", "rpi4", j => j["link"]!["tcp"]!["bind"] = "127.1", "link.tcp.bind", "must be an IP address");
+        yield return Case("LinkBindOctetTooLarge", "rpi4", j => j["link"]!["tcp"]!["bind"] = "127.0.0.256", "link.tcp.bind", "must be an IP address");
+        yield return Case("LinkBindEmpty", "rpi4", j => j["link"]!["tcp"]!["bind"] = "", "link.tcp.bind", "must not be empty");
+        yield return Case("LinkBaudNonStandard", "rpi4", j => j["link"]!["serial"]!["baudRate"] = 100000, "link.serial.baudRate", "one of 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600");
+        yield return Case("LinkBaudFractional", "rpi4", j => j["link"]!["serial"]!["baudRate"] = 9600.5, "link.serial.baudRate", "whole number");
+        yield return Case("LinkSerialWithoutDevice", "rpi4", j => j["link"]!["serial"]!.AsObject().Remove("device"), "link.serial.device", "required");
+        yield return Case("LinkSerialDeviceNotDevOnLinux", "rpi4", j => j["link"]!["serial"]!["device"] = "serial0", "link.serial.device", "/dev/");
+        yield return Case("LinkKeyFileRelativeOnLinux", "rpi4", j => j["link"]!["keyFile"] = "link.keys", "link.keyFile", "absolute");
+        yield return Case("LinkKeyFileRelativeOnMeadow", "meadow-f7v2", j => j["link"]!["keyFile"] = "link.keys", "link.keyFile", "absolute");
+        yield return Case("LinkKeyFileEmpty", "sim", j => j["link"] = new JsonObject { ["keyFile"] = " " }, "link.keyFile", "must not be empty");
     }
 
     [TestCaseSource(nameof(MalformedCases))]
@@ -321,6 +473,10 @@ public class BoardDefinitionLoaderTests
             Assert.That(Enum(properties.GetProperty("backend")), Is.EqualTo(BoardFileLayout.Backends));
             Assert.That(Enum(i2c.GetProperty("powerMonitor").GetProperty("properties").GetProperty("chip")), Is.EqualTo(BoardFileLayout.SupportedPowerMonitors));
             Assert.That(Enum(i2c.GetProperty("temperatureSensor").GetProperty("properties").GetProperty("chip")), Is.EqualTo(BoardFileLayout.SupportedTemperatureSensors));
+            Assert.That(
+                properties.GetProperty("link").GetProperty("properties").GetProperty("serial").GetProperty("properties").GetProperty("baudRate")
+                    .GetProperty("enum").EnumerateArray().Select(v => v.GetInt32()),
+                Is.EqualTo(LinkSettings.StandardBaudRates));
         }
 
         static string?[] Enum(JsonElement e) => e.GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ToArray();

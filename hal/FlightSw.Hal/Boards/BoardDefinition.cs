@@ -12,6 +12,10 @@ namespace FlightSw.Hal.Boards;
 /// <param name="Watchdog">Hardware watchdog device and timeout.</param>
 /// <param name="Storage">Where persistent records are kept.</param>
 /// <param name="SourceFile">Path of the file the definition was loaded from, for messages.</param>
+/// <remarks>
+/// <see cref="Link"/> is an init property rather than a constructor parameter, so code that builds a
+/// definition positionally keeps compiling and gets <see cref="LinkSettings.Default"/>.
+/// </remarks>
 public sealed record BoardDefinition(
     string Name,
     string Description,
@@ -23,4 +27,11 @@ public sealed record BoardDefinition(
     I2cLayout I2c,
     WatchdogSettings Watchdog,
     StorageSettings Storage,
-    string SourceFile);
+    string SourceFile)
+{
+    /// <summary>
+    /// How the node's space link reaches the ground, from the optional <c>link</c> section;
+    /// <see cref="LinkSettings.Default"/> (TCP on 127.0.0.1 port 5170, no serial link, no key file) when the section is absent.
+    /// </summary>
+    public LinkSettings Link { get; init; } = LinkSettings.Default;
+}

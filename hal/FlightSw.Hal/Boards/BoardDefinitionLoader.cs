@@ -20,6 +20,10 @@ namespace FlightSw.Hal.Boards;
 /// <item><c>shuntOhms</c> above 0 and at most 10; <c>maxExpectedAmps</c> above 0, and shunt × amps at most 0.32 V, the INA219's full shunt range.</item>
 /// <item><c>watchdog.timeoutSeconds</c> 1 to 3600; the device is /dev/... on linux, iwdg on meadow, model on sim.</item>
 /// <item><c>storage.path</c> is not empty; "memory" only on sim; an absolute path on linux and meadow.</item>
+/// <item><c>link</c> and everything in it are optional (absent parts take <see cref="LinkSettings.Default"/>'s values);
+/// <c>link.tcp.bind</c> is an IP address (IPv4 as a dotted quad); <c>link.tcp.port</c> 1 to 65535;
+/// <c>link.serial</c>, when present, names its <c>device</c> (/dev/... on linux); <c>link.serial.baudRate</c>
+/// is one of <see cref="LinkSettings.StandardBaudRates"/>; <c>link.keyFile</c> is an absolute path on linux and meadow.</item>
 /// </list>
 /// Comments and trailing commas are allowed in the JSON.
 /// </remarks>

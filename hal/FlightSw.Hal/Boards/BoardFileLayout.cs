@@ -9,7 +9,7 @@ internal static class BoardFileLayout
     /// <summary>The document root.</summary>
     internal static readonly BoardFileObject Root = new(
         string.Empty,
-        ["$schema", "name", "description", "backend", "runtimeIdentifier", "cpu", "memory", "gpio", "i2c", "watchdog", "storage"],
+        ["$schema", "name", "description", "backend", "runtimeIdentifier", "cpu", "memory", "gpio", "i2c", "watchdog", "storage", "link"],
         ["name", "description", "backend", "cpu", "memory", "gpio", "i2c", "watchdog", "storage"]);
 
     /// <summary><c>cpu</c>.</summary>
@@ -48,9 +48,18 @@ internal static class BoardFileLayout
     /// <summary><c>storage</c>.</summary>
     internal static readonly BoardFileObject Storage = new("storage", ["path"], ["path"]);
 
+    /// <summary><c>link</c> (optional, like everything in it).</summary>
+    internal static readonly BoardFileObject Link = new("link", ["tcp", "serial", "keyFile"], []);
+
+    /// <summary><c>link.tcp</c>.</summary>
+    internal static readonly BoardFileObject LinkTcp = new("link.tcp", ["bind", "port"], []);
+
+    /// <summary><c>link.serial</c>: a serial section must name its device.</summary>
+    internal static readonly BoardFileObject LinkSerial = new("link.serial", ["device", "baudRate"], ["device"]);
+
     /// <summary>Every object of a board file, root first.</summary>
     internal static readonly IReadOnlyList<BoardFileObject> All =
-        [Root, Cpu, Memory, Gpio, I2c, PowerMonitor, TemperatureSensor, Watchdog, Storage];
+        [Root, Cpu, Memory, Gpio, I2c, PowerMonitor, TemperatureSensor, Watchdog, Storage, Link, LinkTcp, LinkSerial];
 
     /// <summary>Values of <c>backend</c>, in the order messages list them.</summary>
     internal static readonly IReadOnlyList<string> Backends = ["sim", "linux", "meadow"];
@@ -96,4 +105,7 @@ internal static class BoardFileLayout
 
     /// <summary>Largest <c>watchdog.timeoutSeconds</c>.</summary>
     internal const int MaxWatchdogSeconds = 3600;
+
+    /// <summary>Largest <c>link.tcp.port</c>.</summary>
+    internal const int MaxTcpPort = 65535;
 }

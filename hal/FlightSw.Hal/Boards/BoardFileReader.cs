@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FlightSw.Hal.Configuration;
@@ -42,6 +44,7 @@ internal sealed partial class BoardFileReader
         var i2c = ReadI2c(root);
         var watchdog = ReadWatchdog(root, backend);
         var storage = ReadStorage(root, backend);
+        var link = ReadLink(root, backend);
         _ = _fields.NonBlankString(root, string.Empty, "$schema");
 
         if (_fields.Problems.Count > 0)
@@ -50,7 +53,10 @@ internal sealed partial class BoardFileReader
         }
 
         return new BoardDefinition(
-            name!, description!, backend!.Value, runtimeIdentifier, cpu!, memory!, gpio!, i2c!, watchdog!, storage!, _sourceFile);
+            name!, description!, backend!.Value, runtimeIdentifier, cpu!, memory!, gpio!, i2c!, watchdog!, storage!, _sourceFile)
+        {
+            Link = link!,
+        };
     }
 
     private string? ReadName(JsonElement root)
@@ -409,6 +415,109 @@ internal sealed partial class BoardFileReader
         }
 
         return new StorageSettings(path);
+    }
+
+    /// <summary>The optional <c>link</c> section: <see cref="LinkSettings.Default"/> when absent, null when any part of it is invalid.</summary>
+    private LinkSettings? ReadLink(JsonElement root, BoardBackend? backend)
+    {
+        var shape = BoardFileLayout.Link;
+        if (!JsonFieldReader.TryGet(root, shape.Path, out _))
+        {
+            return LinkSettings.Default;
+        }
+
+        var problemsBefore = _fields.Problems.Count;
+        if (Object(root, shape) is not { } link)
+        {
+            return null;
+        }
+
+        var settings = LinkSettings.Default;
+        if (Object(link, BoardFileLayout.LinkTcp) is { } tcp)
+        {
+            var tcpPath = BoardFileLayout.LinkTcp.Path;
+            settings = settings with
+            {
+                TcpBindAddress = ReadBindAddress(tcp, tcpPath) ?? settings.TcpBindAddress,
+                TcpPort = _fields.Int(tcp, tcpPath, "port", 1, BoardFileLayout.MaxTcpPort) ?? settings.TcpPort,
+            };
+        }
+
+        if (Object(link, BoardFileLayout.LinkSerial) is { } serial)
+        {
+            var serialPath = BoardFileLayout.LinkSerial.Path;
+            settings = settings with
+            {
+                SerialDevice = ReadSerialDevice(serial, serialPath, backend),
+                SerialBaudRate = ReadBaudRate(serial, serialPath) ?? settings.SerialBaudRate,
+            };
+        }
+
+        settings = settings with { KeyFile = ReadKeyFile(link, shape.Path, backend) };
+        return _fields.Problems.Count == problemsBefore ? settings : null;
+    }
+
+    private string? ReadBindAddress(JsonElement tcp, string parentPath)
+    {
+        var text = _fields.NonBlankString(tcp, parentPath, "bind");
+        if (text is null)
+        {
+            return null;
+        }
+
+        // IPAddress.TryParse also takes shorthand such as "127.1" or "5170"; only the usual dotted quad is accepted for IPv4.
+        if (!IPAddress.TryParse(text, out var address) ||
+            (address.AddressFamily == AddressFamily.InterNetwork && !string.Equals(address.ToString(), text, StringComparison.Ordinal)))
+        {
+            _fields.Report(
+                JsonFieldReader.Join(parentPath, "bind"),
+                $"must be an IP address such as \"{LinkSettings.DefaultTcpBindAddress}\", \"0.0.0.0\" or \"::1\"; found \"{text}\"");
+            return null;
+        }
+
+        return text;
+    }
+
+    private string? ReadSerialDevice(JsonElement serial, string parentPath, BoardBackend? backend)
+    {
+        var device = _fields.NonBlankString(serial, parentPath, "device");
+        if (device is not null && backend == BoardBackend.Linux && !device.StartsWith("/dev/", StringComparison.Ordinal))
+        {
+            _fields.Report(
+                JsonFieldReader.Join(parentPath, "device"),
+                $"must be a device path starting with /dev/ for the linux backend (such as /dev/serial0 or /dev/ttyS1); found \"{device}\"");
+            return null;
+        }
+
+        return device;
+    }
+
+    private int? ReadBaudRate(JsonElement serial, string parentPath)
+    {
+        var rate = _fields.Int(serial, parentPath, "baudRate", 1, int.MaxValue);
+        if (rate is not null && !LinkSettings.StandardBaudRates.Contains(rate.Value))
+        {
+            _fields.Report(
+                JsonFieldReader.Join(parentPath, "baudRate"),
+                $"must be a standard baud rate, one of {string.Join(", ", LinkSettings.StandardBaudRates)}; found {rate.Value}");
+            return null;
+        }
+
+        return rate;
+    }
+
+    private string? ReadKeyFile(JsonElement link, string parentPath, BoardBackend? backend)
+    {
+        var path = _fields.NonBlankString(link, parentPath, "keyFile");
+        if (path is not null && (backend is BoardBackend.Linux or BoardBackend.Meadow) && !path.StartsWith('/'))
+        {
+            _fields.Report(
+                JsonFieldReader.Join(parentPath, "keyFile"),
+                $"must be an absolute file path such as /etc/flightsw/link.keys for the {BackendName(backend.Value)} backend; found \"{path}\"");
+            return null;
+        }
+
+        return path;
     }
 
     /// <summary>A nested object of the board file, checked against <paramref name="shape"/>; null when absent or not an object.</summary>
