@@ -8,6 +8,19 @@ namespace FlightSw.Core.Tests.Telemetry;
 
 public class TelemetryChannelTests
 {
+    private enum Valve
+    {
+        Stuck = -1,
+        Closed = 0,
+        Open = 7,
+    }
+
+    private enum Wide : long
+    {
+        Small = 1,
+        Huge = 1L << 40,
+    }
+
     private static IEnumerable<TestCaseData> SupportedTypes()
     {
         yield return new TestCaseData(new TelemetryChannel<bool>(1, "B", "", ""), TelemetryType.Boolean).SetArgDisplayNames("bool");
@@ -143,5 +156,39 @@ public class TelemetryChannelTests
         var sample = channel.Sample();
 
         Assert.That(sample, Is.EqualTo(new TelemetrySample(0x1100, "LED_LIT", true, VirtualClock.DefaultEpoch, 1)));
+    }
+
+    [Test]
+    public void EnumLabels_EnumChannel_ListsEveryMemberNameWithItsValue()
+    {
+        var channel = new TelemetryChannel<Valve>(1, "VALVE", "", "");
+
+        Assert.That(channel.EnumLabels, Is.EqualTo(new[]
+        {
+            new KeyValuePair<string, int>("Closed", 0),
+            new KeyValuePair<string, int>("Open", 7),
+            new KeyValuePair<string, int>("Stuck", -1),
+        }));
+    }
+
+    [Test]
+    public void EnumLabels_FrameworkEnum_MatchesItsMembers()
+    {
+        var channel = new TelemetryChannel<FlightMode>(1, "MODE", "", "");
+
+        Assert.That(channel.EnumLabels.Select(l => l.Key), Is.EqualTo(Enum.GetNames<FlightMode>()));
+        Assert.That(channel.EnumLabels.Select(l => l.Value), Is.EqualTo(Enum.GetValues<FlightMode>().Select(m => (int)m)));
+    }
+
+    [TestCaseSource(nameof(SupportedTypes))]
+    public void EnumLabels_AnyChannel_EmptyUnlessEnumeration(TelemetryChannel channel, TelemetryType type)
+    {
+        Assert.That(channel.EnumLabels, type == TelemetryType.Enumeration ? Is.Not.Empty : Is.Empty);
+    }
+
+    [Test]
+    public void Constructor_EnumMemberBeyond32Bits_ThrowsNotSupportedNamingTheMember()
+    {
+        Assert.That(() => new TelemetryChannel<Wide>(1, "WIDE", "", ""), Throws.TypeOf<NotSupportedException>().With.Message.Contains("Huge"));
     }
 }

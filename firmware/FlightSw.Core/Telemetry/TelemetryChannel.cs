@@ -3,7 +3,7 @@ namespace FlightSw.Core.Telemetry;
 /// <summary>A named, typed telemetry channel; see <see cref="TelemetryChannel{T}"/>.</summary>
 public abstract class TelemetryChannel
 {
-    private protected TelemetryChannel(ushort id, string name, string unit, string description, TelemetryType type)
+    private protected TelemetryChannel(ushort id, string name, string unit, string description, TelemetryType type, IReadOnlyList<KeyValuePair<string, int>>? enumLabels = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Id = id;
@@ -11,6 +11,7 @@ public abstract class TelemetryChannel
         Unit = unit ?? "";
         Description = description ?? "";
         Type = type;
+        EnumLabels = enumLabels ?? [];
     }
 
     /// <summary>Channel id, unique in the node.</summary>
@@ -27,6 +28,14 @@ public abstract class TelemetryChannel
 
     /// <summary>Value type.</summary>
     public TelemetryType Type { get; }
+
+    /// <summary>
+    /// For an <see cref="TelemetryType.Enumeration"/> channel, every member of the enum (aliases
+    /// included): its name and the 32-bit value the channel carries on the link, in the order
+    /// <see cref="Enum.GetNames(System.Type)"/> gives (by value). The ground shows the label of the
+    /// value it receives. Computed once when the channel is declared; empty for every other type.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, int>> EnumLabels { get; }
 
     /// <summary>The component that declared the channel; set when the component is added to an application.</summary>
     public string Component { get; internal set; } = "";

@@ -10,9 +10,12 @@ public sealed class TelemetryChannel<T> : TelemetryChannel
 {
     private T _value;
 
-    /// <summary>Declares a channel. Throws <see cref="NotSupportedException"/> for a value type the ground cannot decode.</summary>
+    /// <summary>
+    /// Declares a channel. Throws <see cref="NotSupportedException"/> for a value type the ground
+    /// cannot decode, including an enum with a member outside the 32-bit signed range.
+    /// </summary>
     public TelemetryChannel(ushort id, string name, string unit, string description)
-        : base(id, name, unit, description, TypeOf())
+        : base(id, name, unit, description, TypeOf(), LabelsOf())
     {
     }
 
@@ -28,6 +31,37 @@ public sealed class TelemetryChannel<T> : TelemetryChannel
         _value = value;
         UpdateCount++;
         LastUpdated = Clock?.GetUtcNow() ?? default;
+    }
+
+    private static KeyValuePair<string, int>[] LabelsOf()
+    {
+        var type = typeof(T);
+        if (!type.IsEnum)
+        {
+            return [];
+        }
+
+        // GetNames and GetValues list the members in the same order (by value), aliases included.
+        string[] names = Enum.GetNames(type);
+        var values = Enum.GetValues(type);
+        bool unsigned = System.Type.GetTypeCode(Enum.GetUnderlyingType(type)) == TypeCode.UInt64;
+        var labels = new KeyValuePair<string, int>[names.Length];
+        for (int i = 0; i < names.Length; i++)
+        {
+            object member = values.GetValue(i)!;
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            bool fits = unsigned
+                ? Convert.ToUInt64(member, culture) <= int.MaxValue
+                : Convert.ToInt64(member, culture) is >= int.MinValue and <= int.MaxValue;
+            if (!fits)
+            {
+                throw new NotSupportedException($"Telemetry of type {type.Name} is not supported: member {names[i]} does not fit the 32-bit signed value the link carries.");
+            }
+
+            labels[i] = new KeyValuePair<string, int>(names[i], unsigned ? (int)Convert.ToUInt64(member, culture) : (int)Convert.ToInt64(member, culture));
+        }
+
+        return labels;
     }
 
     private static TelemetryType TypeOf()
