@@ -10,6 +10,7 @@ using FlightSw.Edac.Recovery;
 using FlightSw.Edac.Regions;
 using FlightSw.Edac.Scrubbing;
 using FlightSw.Hal;
+using FlightSw.Link.Service;
 using FlightSw.Node.Payload;
 
 namespace FlightSw.Node;
@@ -24,6 +25,8 @@ public static class FlightImage
     /// Composes the node's components on <paramref name="board"/>; the caller starts it. The
     /// payload (golden images loaded into ECC regions, and the model the inference job flies)
     /// comes from <paramref name="payload"/>, or from the images folder's manifests when null.
+    /// With a <paramref name="link"/>, the image carries the link component, which dispatches the
+    /// link's verified telecommands and downlinks events and telemetry.
     /// Every call builds a fresh model from the payload's verified bytes: a boot starts with
     /// memory as the reset left it, so nothing of the last boot's model is trusted.
     /// </summary>
@@ -34,11 +37,17 @@ public static class FlightImage
     /// scrubber as the payload images, which registers them in the board's memory map, so
     /// radiation and <c>FI_FLIP_BIT</c> reach them and the patrol corrects them.
     /// </remarks>
-    public static FlightApplication Compose(IBoard board, FlightApplicationOptions? options = null, FlightPayload? payload = null)
+    public static FlightApplication Compose(IBoard board, FlightApplicationOptions? options = null, FlightPayload? payload = null, LinkService? link = null)
     {
         payload ??= FlightPayload.Load(PayloadImageManifest.DefaultDirectory());
 
         var app = new FlightApplication(board, options);
+        if (link is not null)
+        {
+            // First of the added components, so the boot's first events are downlinked too.
+            app.Add(new LinkComponent(link, app.Events), RateGroupId.Rate10Hz);
+        }
+
         app.Add(new StatusLed(), RateGroupId.Rate10Hz);
         app.Add(new BoardMonitor(), RateGroupId.Rate1Hz);
         app.Add(new PowerManager(), RateGroupId.Rate1Hz);

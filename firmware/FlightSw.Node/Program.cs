@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FlightSw.Node.Cli;
+using FlightSw.Node.Link;
 using FlightSw.Sim.Environment;
 using FlightSw.Sim.Scenarios;
 using Spectre.Console;
@@ -32,9 +33,26 @@ public static class Program
         {
             Description = "Test every ECC kernel this processor can run against the scalar reference, print one line per kernel and exit: 0 when all passed, 1 otherwise",
         };
+        var link = new Option<string[]>("--link")
+        {
+            Description = "Listen for the ground: tcp (127.0.0.1:5170), tcp:PORT, tcp:ADDRESS:PORT (port 0 picks a free one) or serial:DEVICE[:BAUD]; repeatable. Default: the board file's link section (the simulated board: no link)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var keyFile = new Option<string?>("--key-file")
+        {
+            Description = $"Telecommand key file (lines '<id> <64 hex>', mode 0600; make one with `flightsw keygen FILE`). Default: ${NodeLinkOptions.KeyFileVariable}, else the board's link.keyFile. Without keys every telecommand is refused",
+        };
+        var insecureDevLink = new Option<bool>("--insecure-dev-link")
+        {
+            Description = "DEVELOPMENT ONLY: accept unauthenticated telecommands (the development key, id 0). Logged loudly at start and at every boot",
+        };
+        var groundClock = new Option<bool>("--ground-clock")
+        {
+            Description = "Simulated board only: virtual time advances only when the ground asks over the link (simulation control), for deterministic HIL runs; the node exits when the ground hangs up",
+        };
         var root = new RootCommand("FlightSw flight node: flies the flight software on a board, by default the simulated one.")
         {
-            board, scenario, duration, seed, realtime, upsetRate, selfTest,
+            board, scenario, duration, seed, realtime, upsetRate, selfTest, link, keyFile, insecureDevLink, groundClock,
         };
 
         root.SetAction((parse, cancellation) =>
@@ -70,7 +88,8 @@ public static class Program
             }
 
             int runSeed = parse.GetValue(seed) ?? flown?.Seed ?? 1;
-            var options = new NodeOptions(parse.GetValue(board)!, span, durationText, runSeed, parse.GetValue(realtime), rate, flown);
+            var linkOptions = new NodeLinkOptions(parse.GetValue(link) ?? [], parse.GetValue(keyFile), parse.GetValue(insecureDevLink), parse.GetValue(groundClock));
+            var options = new NodeOptions(parse.GetValue(board)!, span, durationText, runSeed, parse.GetValue(realtime), rate, flown, linkOptions);
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
             return Task.FromResult(NodeRunner.Run(options, console, Console.Error, cancellation));
         });

@@ -3,6 +3,7 @@ using FlightSw.Core.Application;
 using FlightSw.Hal;
 using FlightSw.Hal.Boards;
 using FlightSw.Hal.Linux;
+using FlightSw.Node.Link;
 using FlightSw.Node.Payload;
 using NLog;
 
@@ -32,11 +33,11 @@ public static class LinuxNodeRunner
     private static readonly Logger Log = LogManager.GetLogger("FlightSw.Node.Linux");
 
     /// <summary>Runs the node on the Linux board <paramref name="definition"/>; returns the process exit code (<see cref="ExitCodes"/>).</summary>
-    public static int Run(BoardDefinition definition, TextWriter error, CancellationToken cancellation) =>
-        Run(definition, new LinuxBoardOptions(), new SystemLinuxHost(), error, cancellation);
+    public static int Run(BoardDefinition definition, TextWriter error, CancellationToken cancellation, NodeLinkOptions? link = null) =>
+        Run(definition, new LinuxBoardOptions(), new SystemLinuxHost(), error, cancellation, link);
 
-    /// <summary><see cref="Run(BoardDefinition, TextWriter, CancellationToken)"/> with the system's paths and the host that reboots given.</summary>
-    internal static int Run(BoardDefinition definition, LinuxBoardOptions options, ILinuxHost system, TextWriter error, CancellationToken cancellation)
+    /// <summary><see cref="Run(BoardDefinition, TextWriter, CancellationToken, NodeLinkOptions)"/> with the system's paths and the host that reboots given.</summary>
+    internal static int Run(BoardDefinition definition, LinuxBoardOptions options, ILinuxHost system, TextWriter error, CancellationToken cancellation, NodeLinkOptions? link = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(options);
@@ -63,6 +64,15 @@ public static class LinuxNodeRunner
             return ExitCodes.HardwareMissing;
         }
 
+        // The link (the board file's, unless the command line says otherwise) listens before the
+        // software boots, so the ground sees this boot's first events.
+        if (!NodeLink.TryOpen(definition, link ?? NodeLinkOptions.None, board.Time, error, out var nodeLink))
+        {
+            board.Dispose();
+            return ExitCodes.BadInput;
+        }
+
+        using var openLink = nodeLink;
         var stop = new TaskCompletionSource<PosixSignal>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnSignal(PosixSignalContext context)
         {
@@ -77,8 +87,9 @@ public static class LinuxNodeRunner
         FlightApplication app;
         try
         {
-            app = FlightImage.Compose(board, payload: payload);
+            app = FlightImage.Compose(board, payload: payload, link: nodeLink?.Service);
             app.Start();
+            nodeLink?.OnBooted(app);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using FlightSw.Edac.Kernels;
 using FlightSw.Hal.Boards;
+using FlightSw.Link.Service;
+using FlightSw.Node.Link;
 using FlightSw.Node.Payload;
 using FlightSw.Node.Simulation;
 using FlightSw.Sim;
@@ -23,6 +25,9 @@ public static class NodeRunner
 
     /// <summary>Simulated time between two updates of the live status line, paced at wall-clock speed.</summary>
     public static readonly TimeSpan RealtimeStatusInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Simulated time the first boot may take before a ground-clock run serves the ground.</summary>
+    public static readonly TimeSpan GroundClockBootLimit = TimeSpan.FromMinutes(1);
 
     /// <summary>Runs the node; returns the process exit code (<see cref="ExitCodes"/>).</summary>
     public static int Run(NodeOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellation)
@@ -47,7 +52,7 @@ public static class NodeRunner
             case BoardBackend.Sim:
                 return RunSimulated(definition, options, console, error, cancellation);
             case BoardBackend.Linux:
-                return LinuxNodeRunner.Run(definition, error, cancellation);
+                return LinuxNodeRunner.Run(definition, error, cancellation, options.Link);
             default:
                 error.WriteLine(
                     $"Board '{definition.Name}' ({definition.Description}) needs the Meadow backend, which is built only where the Wilderness Labs Meadow SDK is installed; it is not in this build. " +
@@ -97,31 +102,57 @@ public static class NodeRunner
         }
 
         var hardware = new SimHardwareOptions { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = options.UpsetRate }, Scenario = scenario };
-        using var node = new SimulatedNode(definition, options.Seed, hardware, board => FlightImage.Compose(board, payload: payload));
+        NodeLink? link = null;
+        LinkComponent? linkComponent = null;
+        using var node = new SimulatedNode(definition, options.Seed, hardware, board =>
+        {
+            var app = FlightImage.Compose(board, payload: payload, link: link?.Service);
+            linkComponent = app.FindComponent(LinkComponent.ComponentName) as LinkComponent;
+            return app;
+        });
+        var linkOptions = options.Link ?? NodeLinkOptions.None;
+        if (!NodeLink.TryOpen(definition, linkOptions, node.Clock, error, out link))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        using var openLink = link;
+        if (link is not null)
+        {
+            node.Booted += link.OnBooted;
+        }
+
         var pacer = options.Realtime ? new WallClockPacer(TimeProvider.System) : null;
         long wallStart = TimeProvider.System.GetTimestamp();
         node.PowerOn();
 
         bool interrupted = false;
+        void RunAll(Action<string>? status)
+        {
+            while (node.Clock.Elapsed < options.Duration)
+            {
+                if (cancellation.IsCancellationRequested)
+                {
+                    interrupted = true;
+                    return;
+                }
+
+                var next = node.Clock.Elapsed + (options.Realtime ? RealtimeStatusInterval : StatusInterval);
+                node.Clock.RunUntil(next < options.Duration ? next : options.Duration, pacer);
+                status?.Invoke(StatusLine(node, options.Duration, TimeProvider.System.GetElapsedTime(wallStart)));
+            }
+        }
+
         try
         {
-            void RunAll(Action<string>? status)
+            if (linkOptions.GroundClock)
             {
-                while (node.Clock.Elapsed < options.Duration)
-                {
-                    if (cancellation.IsCancellationRequested)
-                    {
-                        interrupted = true;
-                        return;
-                    }
-
-                    var next = node.Clock.Elapsed + (options.Realtime ? RealtimeStatusInterval : StatusInterval);
-                    node.Clock.RunUntil(next < options.Duration ? next : options.Duration, pacer);
-                    status?.Invoke(StatusLine(node, options.Duration, TimeProvider.System.GetElapsedTime(wallStart)));
-                }
+                // The first boot runs before the ground is served, so the link has the flight
+                // software's dictionary to give; then the ground steps virtual time until it hangs up.
+                node.RunUntil(() => node.Application is { IsRunning: true }, GroundClockBootLimit);
+                interrupted = !new GroundClock(node, link!.Service, () => linkComponent).Serve(cancellation);
             }
-
-            if (console.Profile.Capabilities.Interactive)
+            else if (console.Profile.Capabilities.Interactive)
             {
                 console.Status().Start("Booting", context => RunAll(text => context.Status(Markup.Escape(text))));
             }
