@@ -23,11 +23,11 @@ public sealed class BootLoopScenarios : ScenarioBase
         var boots = EventsNamed("BOOT").ToArray();
         Assert.Multiple(() =>
         {
-            Assert.That(boots.Select(b => b["cause"]), Is.EqualTo(new object[] { ResetCause.PowerOn, ResetCause.CommandedWarmReset, ResetCause.Crash, ResetCause.Crash }),
+            Assert.That(boots.Select(b => b["cause"]), Is.EqualTo(new object[] { nameof(ResetCause.PowerOn), nameof(ResetCause.CommandedWarmReset), nameof(ResetCause.Crash), nameof(ResetCause.Crash) }),
                 "crashed at boots 2 and 3; boot 4 is the SAFE one and stays up");
             Assert.That(EventsNamed("BOOT_SAFE").Single().Message,
                 Is.EqualTo("Boot-loop protection: 3 resets within 900 s (CommandedWarmReset, Crash, Crash); SAFE boot with essential components only"));
-            Assert.That(Value("MODE"), Is.EqualTo(FlightMode.Safe));
+            Assert.That(Value("MODE"), Is.EqualTo(nameof(FlightMode.Safe)));
             Assert.That(Value("BOOT_SAFE"), Is.EqualTo(true));
             Assert.That(Value("BOOT_LOOP_RESETS"), Is.EqualTo(3u));
             Assert.That(Value("RESETS_CRASH"), Is.EqualTo(2u));
@@ -54,7 +54,7 @@ public sealed class BootLoopScenarios : ScenarioBase
 
         Assert.Multiple(() =>
         {
-            Assert.That(Value("MODE"), Is.EqualTo(FlightMode.Nominal));
+            Assert.That(Value("MODE"), Is.EqualTo(nameof(FlightMode.Nominal)));
             Assert.That(Value("BOOT_SAFE"), Is.EqualTo(false));
             Assert.That(Value("BOOT_LOOP_RESETS"), Is.EqualTo(1u), "only the reset after the clear counts");
             Assert.That(Target.Send("PAYLOAD_RUN").Message, Does.Not.Contain("SAFE boot"), "the payload runs again");

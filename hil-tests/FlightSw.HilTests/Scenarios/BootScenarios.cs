@@ -10,11 +10,11 @@ public sealed class BootScenarios : ScenarioBase
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Value("MODE"), Is.EqualTo(FlightMode.Nominal));
-            Assert.That(Value("RESET_CAUSE"), Is.EqualTo(ResetCause.PowerOn));
+            Assert.That(Value("MODE"), Is.EqualTo(nameof(FlightMode.Nominal)));
+            Assert.That(Value("RESET_CAUSE"), Is.EqualTo(nameof(ResetCause.PowerOn)));
             Assert.That(Value("BOOT_COUNT"), Is.EqualTo(1u));
-            Assert.That(EventsNamed("BOOT").Single()["cause"], Is.EqualTo(ResetCause.PowerOn));
-            Assert.That(EventsNamed("MODE_CHANGED").Single()["to"], Is.EqualTo(FlightMode.Nominal));
+            Assert.That(EventsNamed("BOOT").Single()["cause"], Is.EqualTo(nameof(ResetCause.PowerOn)));
+            Assert.That(EventsNamed("MODE_CHANGED").Single()["to"], Is.EqualTo(nameof(FlightMode.Nominal)));
         });
     }
 
@@ -25,7 +25,7 @@ public sealed class BootScenarios : ScenarioBase
 
         Assert.Multiple(() =>
         {
-            Assert.That(Value("MODE"), Is.EqualTo(FlightMode.Nominal));
+            Assert.That(Value("MODE"), Is.EqualTo(nameof(FlightMode.Nominal)));
             Assert.That(Value("SCHED_SLIPS"), Is.Null.Or.EqualTo(0u), "slips");
             Assert.That(Target.Events.Where(e => e.Severity >= Core.Events.EventSeverity.WarningLow), Is.Empty);
             Assert.That((uint)Value("HEALTH_WDOG_PETS")!, Is.GreaterThanOrEqualTo(3599u));

@@ -21,7 +21,7 @@ public sealed class CommandScenarios : ScenarioBase
         {
             Assert.That(get.Status, Is.EqualTo(CommandStatus.Completed));
             Assert.That(EventsNamed("PRM_VALUE").Last()["value"], Is.EqualTo("61.5"));
-            Assert.That(Value("RESET_CAUSE"), Is.EqualTo(ResetCause.CommandedWarmReset));
+            Assert.That(Value("RESET_CAUSE"), Is.EqualTo(nameof(ResetCause.CommandedWarmReset)));
             Assert.That(Value("BOOT_COUNT"), Is.EqualTo(2u));
         });
     }
@@ -56,9 +56,9 @@ public sealed class CommandScenarios : ScenarioBase
         {
             Assert.That(response.Status, Is.EqualTo(expected), response.Message);
             Assert.That(response.Message, Is.Not.Empty, "the reason is given");
-            Assert.That(EventsNamed("CMD_REJECTED").Single()["status"], Is.EqualTo(expected));
+            Assert.That(EventsNamed("CMD_REJECTED").Single()["status"], Is.EqualTo(expected.ToString()));
             Assert.That(Updates("SCHED_TICKS") - ticks, Is.GreaterThanOrEqualTo(50), "still cycling");
-            Assert.That(Value("MODE"), Is.EqualTo(FlightMode.Nominal));
+            Assert.That(Value("MODE"), Is.EqualTo(nameof(FlightMode.Nominal)));
             Assert.That(Target.Send("CMD_NOOP").Succeeded, "still answering");
         });
     }
@@ -78,10 +78,10 @@ public sealed class CommandScenarios : ScenarioBase
         Assert.Multiple(() =>
         {
             Assert.That(nominalToggles, Is.EqualTo(20).Within(1), "1 Hz blink in NOMINAL: two changes a second");
-            Assert.That(Value("MODE"), Is.EqualTo(FlightMode.Safe));
+            Assert.That(Value("MODE"), Is.EqualTo(nameof(FlightMode.Safe)));
             Assert.That(safeToggles, Is.EqualTo(100).Within(1), "5 Hz blink in SAFE: a change every 100 ms");
             Assert.That(Target.Send("MODE_SET", "NOMINAL").Succeeded);
-            Assert.That(Value("MODE"), Is.EqualTo(FlightMode.Nominal));
+            Assert.That(Value("MODE"), Is.EqualTo(nameof(FlightMode.Nominal)));
         });
     }
 }

@@ -30,7 +30,7 @@ public sealed class HealthScenarios : ScenarioBase
             Assert.That(Updates("BRD_BUS_V"), Is.GreaterThan(readings), "the restarted component works again");
             Assert.That((uint)Value("HEALTH_WDOG_PETS")!, Is.GreaterThanOrEqualTo(pets + 59), "the watchdog is petted again");
             Assert.That(EventsNamed("BOOT").Count(), Is.EqualTo(1), "no reset was needed");
-            Assert.That(Value("MODE"), Is.EqualTo(FlightMode.Nominal));
+            Assert.That(Value("MODE"), Is.EqualTo(nameof(FlightMode.Nominal)));
         });
     }
 
@@ -48,11 +48,11 @@ public sealed class HealthScenarios : ScenarioBase
         Assert.Multiple(() =>
         {
             Assert.That(EventsNamed("HEALTH_WARM_RESET").Single()["component"], Is.EqualTo("board"));
-            Assert.That(boot["cause"], Is.EqualTo(ResetCause.CommandedWarmReset));
+            Assert.That(boot["cause"], Is.EqualTo(nameof(ResetCause.CommandedWarmReset)));
             Assert.That((string)boot["reason"]!, Does.StartWith("health: board hung again after 1 restart(s)"));
             Assert.That(Value("HEALTH_WARM_RESETS"), Is.EqualTo(1u), "the count survives the reset it asked for");
             Assert.That(Value("RESETS_WARM"), Is.EqualTo(1u));
-            Assert.That(Value("MODE"), Is.EqualTo(FlightMode.Nominal));
+            Assert.That(Value("MODE"), Is.EqualTo(nameof(FlightMode.Nominal)));
             Assert.That(Value("HEALTH_UNRESPONSIVE"), Is.EqualTo(0u));
         });
     }
@@ -74,10 +74,10 @@ public sealed class HealthScenarios : ScenarioBase
         {
             Assert.That(EventsNamed("HEALTH_WARM_RESET").Count(), Is.EqualTo(1));
             Assert.That(EventsNamed("HEALTH_POWER_CYCLE").Single()["component"], Is.EqualTo("board"));
-            Assert.That(EventsNamed("BOOT").Last()["cause"], Is.EqualTo(ResetCause.CommandedPowerCycle));
+            Assert.That(EventsNamed("BOOT").Last()["cause"], Is.EqualTo(nameof(ResetCause.CommandedPowerCycle)));
             Assert.That(Value("HEALTH_WARM_RESETS"), Is.EqualTo(1u));
             Assert.That(Value("HEALTH_POWER_CYCLES"), Is.EqualTo(1u));
-            Assert.That(Value("MODE"), Is.EqualTo(FlightMode.Nominal), "two resets stay below the boot-loop limit of three");
+            Assert.That(Value("MODE"), Is.EqualTo(nameof(FlightMode.Nominal)), "two resets stay below the boot-loop limit of three");
         });
     }
 
@@ -117,10 +117,10 @@ public sealed class HealthScenarios : ScenarioBase
 
         Assert.Multiple(() =>
         {
-            Assert.That(Value("RESET_CAUSE"), Is.EqualTo(ResetCause.Watchdog));
-            Assert.That(EventsNamed("BOOT").Last()["cause"], Is.EqualTo(ResetCause.Watchdog));
+            Assert.That(Value("RESET_CAUSE"), Is.EqualTo(nameof(ResetCause.Watchdog)));
+            Assert.That(EventsNamed("BOOT").Last()["cause"], Is.EqualTo(nameof(ResetCause.Watchdog)));
             Assert.That(Value("RESETS_WATCHDOG"), Is.EqualTo(1u));
-            Assert.That(Value("MODE"), Is.EqualTo(FlightMode.Nominal));
+            Assert.That(Value("MODE"), Is.EqualTo(nameof(FlightMode.Nominal)));
         });
     }
 

@@ -81,7 +81,7 @@ public sealed class PowerLossScenarios : ScenarioBase
             Assert.That(Target.TornWrites, Is.GreaterThanOrEqualTo(PowerLosses));
             Assert.That(bootCount, Is.GreaterThan(PowerLosses / 2u), "boots are counted through the losses");
             Assert.That(EventsNamed("BOOT_SAFE"), Is.Empty, "power losses are the environment's doing: no boot-loop verdict");
-            Assert.That(Value("MODE"), Is.EqualTo(FlightMode.Nominal));
+            Assert.That(Value("MODE"), Is.EqualTo(nameof(FlightMode.Nominal)));
         });
     }
 
@@ -90,13 +90,13 @@ public sealed class PowerLossScenarios : ScenarioBase
     {
         for (int attempt = 0; attempt < 10; attempt++)
         {
-            if (!Target.WaitFor(() => recovered() && Target.IsRunning && Value("MODE") is FlightMode.Nominal, TimeSpan.FromSeconds(60)))
+            if (!Target.WaitFor(() => recovered() && Target.IsRunning && Value("MODE") is nameof(FlightMode.Nominal), TimeSpan.FromSeconds(60)))
             {
                 return false;
             }
 
             Target.Wait(TimeSpan.FromSeconds(3));
-            if (Target.IsRunning && Value("MODE") is FlightMode.Nominal)
+            if (Target.IsRunning && Value("MODE") is nameof(FlightMode.Nominal))
             {
                 return true;
             }

@@ -7,7 +7,6 @@ namespace FlightSw.HilTests.Scenarios;
 /// The node's protected memory under radiation: upsets from the simulated environment, found
 /// and repaired by the scrubber, checked against the injector's own record of what it did.
 /// </summary>
-[Category(EnvironmentControl)]
 public class RadiationScenarios : ScenarioBase
 {
     private const string Region = "payload-weights";
@@ -15,6 +14,7 @@ public class RadiationScenarios : ScenarioBase
     private static readonly TimeSpan Campaign = TimeSpan.FromDays(10);
 
     [Test]
+    [Category(EnvironmentControl)]
     public void UpsetStorm_TenDaysAt1000TimesAlsat1_EveryUpsetCorrectedOrRecoveredNoSilentCorruption()
     {
         RequireEnvironmentControl();

@@ -21,12 +21,24 @@ public abstract class ScenarioBase
     [SetUp]
     public void BootTarget()
     {
+        // A target driven over the link cannot set the environment: skip before booting it.
+        string target = Environment.GetEnvironmentVariable(Target.Variable) is { Length: > 0 } chosen ? chosen : "sim";
+        if (target != "sim" && NeedsEnvironmentControl())
+        {
+            Assert.Ignore($"Target {target} is driven over its link only and cannot set the simulated environment; this scenario ({EnvironmentControl}) needs FLIGHTSW_TARGET=sim.");
+        }
+
         Target = Target.FromEnvironment(Seed, Flies is { } name ? ScenarioCatalog.Locate().Load(name) : null);
         Target.Boot();
     }
 
     [TearDown]
-    public void ReleaseTarget() => Target.Dispose();
+    public void ReleaseTarget()
+    {
+        // Null when the scenario was skipped before booting.
+        Target?.Dispose();
+        Target = null!;
+    }
 
     /// <summary>Skips the scenario, with the reason, where the target cannot set its environment.</summary>
     protected void RequireEnvironmentControl()
@@ -35,6 +47,15 @@ public abstract class ScenarioBase
         {
             Assert.Ignore($"Target {Target.Name} cannot set its environment; this scenario needs the simulated board.");
         }
+    }
+
+    private bool NeedsEnvironmentControl()
+    {
+        var method = GetType().GetMethod(TestContext.CurrentContext.Test.MethodName ?? "");
+        return GetType().GetCustomAttributes(typeof(CategoryAttribute), inherit: true)
+            .Concat(method?.GetCustomAttributes(typeof(CategoryAttribute), inherit: true) ?? [])
+            .OfType<CategoryAttribute>()
+            .Any(category => category.Name == EnvironmentControl);
     }
 
     protected IEnumerable<EventRecord> EventsNamed(string name) => Target.Events.Where(e => e.Name == name);

@@ -3,6 +3,7 @@ using FlightSw.Core.Events;
 using FlightSw.Core.Modes;
 using FlightSw.Core.Telemetry;
 using FlightSw.Hal.Boards;
+using FlightSw.Link.Messages;
 using FlightSw.Node.Simulation;
 using FlightSw.Sim;
 using FlightSw.Sim.Environment;
@@ -13,7 +14,8 @@ namespace FlightSw.HilTests.Targets;
 
 /// <summary>
 /// The flight node on the simulated board, in this process, on virtual time: waits cost no
-/// wall time and every run with the same seed is the same.
+/// wall time and every run with the same seed is the same. Telemetry and events are given as
+/// the link would carry them (enumerations by name), so scenarios read the same on every target.
 /// </summary>
 public sealed class SimTarget : Target
 {
@@ -38,7 +40,7 @@ public sealed class SimTarget : Target
             Node.Hardware.Upsets.RateMultiplier = 0;
         }
 
-        Node.EventEmitted += _events.Add;
+        Node.EventEmitted += record => _events.Add(AsGroundSees(record));
     }
 
     /// <summary>The node under test; scenarios use it only through the <see cref="Target"/> API.</summary>
@@ -81,7 +83,8 @@ public sealed class SimTarget : Target
     public override TelemetrySample Telemetry(string channel)
     {
         var app = Node.Application ?? throw new InvalidOperationException("The node is not running.");
-        return (app.Telemetry.Find(channel) ?? throw new KeyNotFoundException($"No telemetry channel {channel}.")).Sample();
+        var sample = (app.Telemetry.Find(channel) ?? throw new KeyNotFoundException($"No telemetry channel {channel}.")).Sample();
+        return sample.Value is Enum state ? sample with { Value = state.ToString() } : sample;
     }
 
     /// <inheritdoc />
@@ -139,6 +142,11 @@ public sealed class SimTarget : Target
 
     /// <inheritdoc />
     public override bool IsRunning => Node.Application is not null;
+
+    // Scenarios see what a ground station sees over the link (enumerations by name, values with
+    // their wire types), so one scenario asserts the same on every target.
+    private static EventRecord AsGroundSees(EventRecord record) =>
+        EventReportCodec.Decode(EventReportCodec.Encode(record), record.Time);
 
     private void RequireNoScenario(string what)
     {

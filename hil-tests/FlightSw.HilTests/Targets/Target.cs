@@ -15,7 +15,11 @@ namespace FlightSw.HilTests.Targets;
 /// </summary>
 public abstract class Target : IDisposable
 {
-    /// <summary>Environment variable that picks the target: <c>sim</c> (default).</summary>
+    /// <summary>
+    /// Environment variable that picks the target: <c>sim</c> (default: the simulated board in
+    /// this process), <c>process</c> (flightsw-node on the simulated board as a child process,
+    /// over TCP) or <c>remote:HOST:PORT</c> (a node on a real board).
+    /// </summary>
     public const string Variable = "FLIGHTSW_TARGET";
 
     /// <summary>Name of the target, for messages.</summary>
@@ -34,9 +38,11 @@ public abstract class Target : IDisposable
         return name switch
         {
             "sim" => new SimTarget(seed, scenario),
+            "process" => new ProcessTarget(seed, scenario),
+            _ when name.StartsWith("remote:", StringComparison.Ordinal) => RemoteTarget.Parse(name),
             _ => throw new NotSupportedException(
-                $"{Variable}={name} is not a target this suite can drive yet. Supported: sim (the simulated board in-process). " +
-                "The node as a separate process and remote boards are driven over the space link."),
+                $"{Variable}={name} is not a target this suite can drive. Supported: sim (the simulated board in-process), " +
+                "process (flightsw-node as a child process, over the link) and remote:HOST:PORT (a node on a real board, over the link)."),
         };
     }
 
