@@ -119,6 +119,23 @@ public class NodeLinkTests
     }
 
     [Test]
+    public void TryOpen_BoardsSerialDeviceMissing_FliesOnTcpAndSaysWhichDeviceAndFile()
+    {
+        var board = BoardCatalog.Locate().Load("rpi4") with { Link = new LinkSettings("127.0.0.1", 0, "/dev/flightsw-no-such-uart", 115_200, null) };
+        var error = new StringWriter();
+
+        Assert.That(NodeLink.TryOpen(board, NodeLinkOptions.None, TimeProvider.System, error, out var link), Is.True, error.ToString());
+        using (link)
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(link!.Listening.Single(), Does.StartWith("tcp 127.0.0.1:"));
+                Assert.That(error.ToString(), Does.Contain("/dev/flightsw-no-such-uart").And.Contain("boards/rpi4.json").And.Contain("flying without it"));
+            });
+        }
+    }
+
+    [Test]
     public void TryOpen_PortTaken_RefusedNamingTheAddress()
     {
         using var first = OpenOn("tcp:0", out int port);

@@ -34,7 +34,9 @@ public sealed class NodeLink : IDisposable
     /// <summary>
     /// Opens the link for <paramref name="board"/>. Returns false, with the reason written to
     /// <paramref name="error"/>, for bad input (a malformed endpoint, a key file given on the
-    /// command line that is missing or readable by others, a port that cannot be opened).
+    /// command line that is missing or readable by others, a port given on the command line that
+    /// cannot be opened). An endpoint or key file from the board file that cannot be used is
+    /// reported and left out: the node flies without it rather than not at all.
     /// <paramref name="link"/> is null when no link was asked for (the simulated board without <c>--link</c>).
     /// </summary>
     public static bool TryOpen(BoardDefinition board, NodeLinkOptions options, TimeProvider boardTime, TextWriter error, out NodeLink? link)
@@ -56,13 +58,15 @@ public sealed class NodeLink : IDisposable
         }
 
         bool simulated = board.Backend == BoardBackend.Sim;
+        if (simulated && endpoints.Count == 0 && !options.GroundClock)
+        {
+            return true;
+        }
+
+        // A real board's configured endpoints are best effort; those asked for are required.
+        bool fromBoard = endpoints.Count == 0 && !simulated;
         if (endpoints.Count == 0)
         {
-            if (simulated && !options.GroundClock)
-            {
-                return true;
-            }
-
             endpoints.AddRange(FromBoard(board.Link));
         }
 
@@ -95,9 +99,9 @@ public sealed class NodeLink : IDisposable
         });
         var opened = new NodeLink(service);
         var listening = new List<string>();
-        try
+        foreach (var endpoint in endpoints)
         {
-            foreach (var endpoint in endpoints)
+            try
             {
                 if (endpoint.Kind == "tcp")
                 {
@@ -111,12 +115,18 @@ public sealed class NodeLink : IDisposable
                     listening.Add($"serial {endpoint.Address} at {endpoint.Number} baud");
                 }
             }
-        }
-        catch (IOException ex)
-        {
-            opened.Dispose();
-            error.WriteLine($"--link: {ex.Message}");
-            return false;
+            catch (IOException ex) when (fromBoard)
+            {
+                // The board's own link configuration: fly on without this endpoint, and say so.
+                error.WriteLine($"link: {ex.Message} (board file boards/{board.Name}.json, link section); flying without it.");
+                Log.Error("Link endpoint {Endpoint} not opened: {Reason}", endpoint.ToString(), ex.Message);
+            }
+            catch (IOException ex)
+            {
+                opened.Dispose();
+                error.WriteLine($"--link: {ex.Message}");
+                return false;
+            }
         }
 
         opened.Listening = listening;
