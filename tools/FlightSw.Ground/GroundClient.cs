@@ -390,6 +390,13 @@ public sealed class GroundClient : IDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         ThrowIfClosed($"to send TC({service},{subtype})");
+        int length = data.Length + TelecommandLayout.PacketOverhead;
+        if (length > FrameDecoder.DefaultMaxPacketLength)
+        {
+            // The node refuses such a frame before it can tell who sent it, so it could not even acknowledge it.
+            throw new ArgumentException($"TC({service},{subtype}) would be {length} bytes; a node takes telecommands of at most {FrameDecoder.DefaultMaxPacketLength} bytes.", nameof(data));
+        }
+
         PendingAcknowledgement? pending = null;
         lock (_sendGate)
         {

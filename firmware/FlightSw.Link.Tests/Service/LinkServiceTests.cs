@@ -127,6 +127,46 @@ public class LinkServiceTests
     }
 
     [Test]
+    public void OnFrame_RefusalsWhileNobodyReportsThem_KeptUpToTheCapacityAndTheRestCounted()
+    {
+        using var service = Service();
+        using var ground = new LoopbackGround(service, new LinkKey(1, new byte[32]));
+        int sent = LinkService.RefusalNoticeCapacity + 44;
+
+        for (int i = 0; i < sent; i++)
+        {
+            ground.Send(ground.Command("CMD_NOOP"));
+        }
+
+        Assert.That(ground.WaitFor(() => service.Counters.TelecommandsRefused(LinkRefusal.BadMac) == sent));
+        int kept = 0;
+        while (service.TryTakeRefusal(out _))
+        {
+            kept++;
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(kept, Is.EqualTo(LinkService.RefusalNoticeCapacity));
+            Assert.That(service.TakeUnreportedRefusals(), Is.EqualTo(44));
+        });
+    }
+
+    [Test]
+    public void Attach_MoreGroundsThanAllowed_TurnedAwayAndCounted()
+    {
+        using var service = new LinkService(Options() with { MaxConnections = 1 });
+        using var first = new LoopbackGround(service, Key);
+        using var second = new LoopbackGround(service, Key);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(service.Connections, Has.Count.EqualTo(1));
+            Assert.That(service.ConnectionsRefused, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public void OnFrame_SimulationControlOnANodeThatDoesNotServeIt_Refused()
     {
         using var service = Service();

@@ -35,6 +35,15 @@ public sealed class LinkComponent : Component
     /// <summary>Cycles of the 10 Hz group between two housekeeping reports (one second).</summary>
     public const int HousekeepingEveryCycles = 10;
 
+    /// <summary>
+    /// Cycles between two full housekeeping reports (ten seconds): every channel, changed or not,
+    /// so a ground whose queue dropped a report has the whole state again within ten seconds.
+    /// </summary>
+    public const int FullReportEveryCycles = 100;
+
+    /// <summary>Cycles between two link status reports (five seconds), so a ground joining a serial line mid-stream can start.</summary>
+    public const int StatusEveryCycles = 50;
+
     private readonly LinkService _service;
     private readonly TelemetryChannel<uint> _connections;
     private readonly TelemetryChannel<ulong> _framesAccepted;
@@ -113,19 +122,16 @@ public sealed class LinkComponent : Component
 
     /// <summary>
     /// Downlinks every channel whose value changed since it was last sent (all of them after a
-    /// new connection). Runs once a second by itself; the simulated board's ground clock calls it
-    /// at the end of each step so the ground sees the state it stopped at.
+    /// new connection, every ten seconds and at the first report of a boot, including channels
+    /// this boot has not written yet, so a ground never keeps the last boot's values). Runs once a
+    /// second by itself; the simulated board's ground clock calls it at the end of each step so
+    /// the ground sees the state it stopped at.
     /// </summary>
     public void PublishTelemetry()
     {
         var changed = new List<TelemetrySample>();
         foreach (var channel in Context.Telemetry.All)
         {
-            if (channel.UpdateCount == 0)
-            {
-                continue;
-            }
-
             if (_fullReportDue || _sentUpdates.GetValueOrDefault(channel.Id, -1) != channel.UpdateCount)
             {
                 _sentUpdates[channel.Id] = channel.UpdateCount;
@@ -171,7 +177,18 @@ public sealed class LinkComponent : Component
         }
 
         DispatchCommands();
+        PersistSequences();
         ReportRefusals();
+        if (cycle.Index % StatusEveryCycles == 0)
+        {
+            _service.PublishStatus();
+        }
+
+        if (cycle.Index % FullReportEveryCycles == 0)
+        {
+            _fullReportDue = true;
+        }
+
         if (cycle.Index % HousekeepingEveryCycles == 0)
         {
             SummariseSecond();
@@ -185,11 +202,13 @@ public sealed class LinkComponent : Component
         var dispatcher = (CommandDispatcher)Context.Components[CommandDispatcherName];
         for (int i = 0; i < CommandsPerCycle && _service.TryTakeCommand(out var command); i++)
         {
-            PersistSequences();
             dispatcher.Submit(command.Request, response => _service.Complete(command, response));
         }
     }
 
+    // Once a cycle, after the commands were handed over and before the dispatcher runs them (next
+    // cycle): every accepted sequence (commands, link requests, simulation control) is durable
+    // before a command it carried is carried out, with one write a cycle at most.
     private void PersistSequences()
     {
         var highest = _service.HighestSequences;
@@ -220,6 +239,7 @@ public sealed class LinkComponent : Component
 
     private void SummariseSecond()
     {
+        _suppressed += _service.TakeUnreportedRefusals();
         if (_suppressed > 0)
         {
             Emit(_refusalsSuppressed, _suppressed);

@@ -97,9 +97,10 @@ public sealed class LinkConnection : IDisposable
                 frames.Clear();
             }
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The line is gone; Close reports it.
+            // The line is gone, or its input broke something: the connection closes, the node flies on.
+            _service.OnConnectionFault(this, ex);
         }
         finally
         {
@@ -124,8 +125,9 @@ public sealed class LinkConnection : IDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            _service.OnConnectionFault(this, ex);
             Close();
         }
     }

@@ -31,6 +31,9 @@ public sealed class LinkService : IDisposable
     /// <summary>Most events kept while no ground is connected (store and forward); older ones are dropped and counted.</summary>
     public const int BacklogCapacity = 1024;
 
+    /// <summary>Most refusals waiting to be reported as events; more are only counted (<see cref="TakeUnreportedRefusals"/>).</summary>
+    public const int RefusalNoticeCapacity = 256;
+
     private readonly LinkServiceOptions _options;
     private readonly Lock _verifierGate = new();
     private readonly Lock _connectionsGate = new();
@@ -46,6 +49,9 @@ public sealed class LinkService : IDisposable
     private readonly Queue<(byte[] Packet, DownlinkPriority Priority)> _backlog = new();
     private int _inboxCount;
     private int _connectEvents;
+    private int _refusalNotices;
+    private long _unreportedRefusals;
+    private long _connectionsRefused;
 
     /// <summary>Creates the link; no port is open until <see cref="Attach"/>.</summary>
     public LinkService(LinkServiceOptions options)
@@ -121,10 +127,20 @@ public sealed class LinkService : IDisposable
         }
     }
 
-    /// <summary>Takes a ground connection: sends it the link status and starts serving it.</summary>
-    public LinkConnection Attach(LinkPort port)
+    /// <summary>
+    /// Takes a ground connection: sends it the link status and starts serving it. Returns null,
+    /// closing <paramref name="port"/>, when <see cref="LinkServiceOptions.MaxConnections"/> are open.
+    /// </summary>
+    public LinkConnection? Attach(LinkPort port)
     {
         ArgumentNullException.ThrowIfNull(port);
+        if (Connections.Count >= _options.MaxConnections)
+        {
+            Interlocked.Increment(ref _connectionsRefused);
+            port.Dispose();
+            return null;
+        }
+
         var connection = new LinkConnection(port, this, _options.DownlinkCapacity);
         connection.Queue.Enqueue(StatusPacket(), DownlinkPriority.Control);
         lock (_connectionsGate)
@@ -226,7 +242,25 @@ public sealed class LinkService : IDisposable
     }
 
     /// <summary>Takes the next refused telecommand to report, if any.</summary>
-    public bool TryTakeRefusal(out RefusalNotice notice) => _refusals.TryDequeue(out notice!);
+    public bool TryTakeRefusal(out RefusalNotice notice)
+    {
+        if (_refusals.TryDequeue(out notice!))
+        {
+            Interlocked.Decrement(ref _refusalNotices);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Refusals counted but not kept for an event since the last call, because <see cref="RefusalNoticeCapacity"/> were already waiting.</summary>
+    public long TakeUnreportedRefusals() => Interlocked.Exchange(ref _unreportedRefusals, 0);
+
+    /// <summary>Ground connections turned away because <see cref="LinkServiceOptions.MaxConnections"/> were open.</summary>
+    public long ConnectionsRefused => Interlocked.Read(ref _connectionsRefused);
+
+    /// <summary>Sends the link status (TM 200,1) to every ground; the link component does so periodically, so a ground that joins a serial line mid-stream can start.</summary>
+    public void PublishStatus() => Publish(StatusPacket(), DownlinkPriority.Control);
 
     /// <summary>Waits up to <paramref name="timeout"/> for a simulation-control telecommand.</summary>
     public bool TryTakeSimControl(TimeSpan timeout, out SimControlRequest request, CancellationToken cancellation = default)
@@ -249,7 +283,7 @@ public sealed class LinkService : IDisposable
         var reply = _simTelemetry.Write(LinkServices.SimControl, subtype, _options.BoardTime.GetUtcNow(), data);
         request.Connection.Queue.Enqueue(reply, DownlinkPriority.Control);
         var ack = new CommandAck(LinkServices.CompleteSuccess, request.Telecommand.RequestId, request.Telecommand.KeyId, request.Telecommand.Sequence, (byte)CommandStatus.Completed, "");
-        request.Connection.Queue.Enqueue(AckPacket(ack), DownlinkPriority.Control);
+        request.Connection.Queue.Enqueue(AckPacket(ack, LinkApids.SimControl), DownlinkPriority.Control);
     }
 
     /// <summary>Answers a simulation-control telecommand that cannot be carried out with its failure (TM 1,8) and <paramref name="reason"/>.</summary>
@@ -257,7 +291,7 @@ public sealed class LinkService : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var ack = new CommandAck(LinkServices.CompleteFailure, request.Telecommand.RequestId, request.Telecommand.KeyId, request.Telecommand.Sequence, (byte)CommandStatus.InvalidArguments, reason);
-        request.Connection.Queue.Enqueue(AckPacket(ack), DownlinkPriority.Control);
+        request.Connection.Queue.Enqueue(AckPacket(ack, LinkApids.SimControl), DownlinkPriority.Control);
     }
 
     /// <summary>Closes every connection.</summary>
@@ -269,6 +303,17 @@ public sealed class LinkService : IDisposable
         }
 
         _simControl.CompleteAdding();
+    }
+
+    /// <summary>Why the last connection that failed did (null when none failed): for the operator and the tests.</summary>
+    public string? LastConnectionFault { get; private set; }
+
+    internal void OnConnectionFault(LinkConnection connection, Exception fault)
+    {
+        if (fault is not (IOException or ObjectDisposedException or System.Net.Sockets.SocketException))
+        {
+            LastConnectionFault = $"{connection.Name}: {fault.GetType().Name}: {fault.Message}";
+        }
     }
 
     internal void OnClosed(LinkConnection connection)
@@ -321,7 +366,15 @@ public sealed class LinkService : IDisposable
                 break;
             case (LinkApids.SimControl, LinkServices.SimControl, _) when _options.SimulationControl:
                 Accepted(connection, command);
-                _simControl.Add(new SimControlRequest(command, connection));
+                try
+                {
+                    _simControl.Add(new SimControlRequest(command, connection));
+                }
+                catch (InvalidOperationException)
+                {
+                    RefuseSimControl(new SimControlRequest(command, connection), "the node is shutting down");
+                }
+
                 break;
             case (LinkApids.SimControl, _, _):
                 Refuse(connection, packet, LinkRefusal.UnknownApid, "simulation control is served only by a node on the simulated board run on the ground's clock (--ground-clock)");
@@ -347,15 +400,17 @@ public sealed class LinkService : IDisposable
             return;
         }
 
-        _inbox.Enqueue(new PendingCommand(command, request, connection.Name));
+        // The acceptance is queued before the flight thread can see the command, so it always
+        // reaches the ground ahead of the completion.
         Accepted(connection, command);
+        _inbox.Enqueue(new PendingCommand(command, request, connection.Name));
     }
 
     private void Accepted(LinkConnection connection, Telecommand command)
     {
         Counters.TelecommandAccepted();
         var ack = new CommandAck(LinkServices.AcceptSuccess, command.RequestId, command.KeyId, command.Sequence, 0, "");
-        connection.Queue.Enqueue(AckPacket(ack), DownlinkPriority.Acknowledgement);
+        connection.Queue.Enqueue(AckPacket(ack, command.Apid), DownlinkPriority.Acknowledgement);
     }
 
     private void Completed(LinkConnection connection, Telecommand command)
@@ -375,9 +430,20 @@ public sealed class LinkService : IDisposable
         int security = SpacePacketHeader.Length + TcSecondaryHeader.Length;
         ushort keyId = packet.Length >= security + 2 ? BinaryPrimitives.ReadUInt16BigEndian(packet.AsSpan(security)) : (ushort)0;
         ulong sequence = packet.Length >= security + 10 ? BinaryPrimitives.ReadUInt64BigEndian(packet.AsSpan(security + 2)) : 0;
-        _refusals.Enqueue(new RefusalNotice(refusal, connection.Name, keyId, sequence, reason));
+        if (Interlocked.Increment(ref _refusalNotices) <= RefusalNoticeCapacity)
+        {
+            _refusals.Enqueue(new RefusalNotice(refusal, connection.Name, keyId, sequence, reason));
+        }
+        else
+        {
+            // While the flight software is not cycling nobody drains the notices: count, do not grow.
+            Interlocked.Decrement(ref _refusalNotices);
+            Interlocked.Increment(ref _unreportedRefusals);
+        }
+
         var ack = new CommandAck(LinkServices.AcceptFailure, requestId, keyId, sequence, (byte)refusal, reason);
-        connection.Queue.Enqueue(AckPacket(ack), DownlinkPriority.Acknowledgement);
+        int apid = packet.Length >= 2 ? ((packet[0] & 0x07) << 8) | packet[1] : LinkApids.Flight;
+        connection.Queue.Enqueue(AckPacket(ack, apid), DownlinkPriority.Acknowledgement);
     }
 
     private void SendDictionary(LinkConnection connection)
@@ -401,6 +467,7 @@ public sealed class LinkService : IDisposable
         return _telemetry.Write(LinkServices.Link, LinkServices.LinkStatus, _options.BoardTime.GetUtcNow(), status.Encode());
     }
 
-    private byte[] AckPacket(CommandAck ack) =>
-        _telemetry.Write(LinkServices.Verification, ack.Subtype, _options.BoardTime.GetUtcNow(), ack.Encode());
+    // An acknowledgement travels on the APID of the telecommand it answers, as PUS does.
+    private byte[] AckPacket(CommandAck ack, int apid = LinkApids.Flight) =>
+        (apid == LinkApids.SimControl ? _simTelemetry : _telemetry).Write(LinkServices.Verification, ack.Subtype, _options.BoardTime.GetUtcNow(), ack.Encode());
 }

@@ -32,6 +32,12 @@ public sealed record LinkServiceOptions
     /// <summary>Packets that may wait for each ground connection (<see cref="DownlinkQueue.DefaultCapacity"/>).</summary>
     public int DownlinkCapacity { get; init; } = DownlinkQueue.DefaultCapacity;
 
+    /// <summary>Default most ground connections open at once: 8.</summary>
+    public const int DefaultMaxConnections = 8;
+
+    /// <summary>Most ground connections open at once (<see cref="DefaultMaxConnections"/>); more are closed at once and counted.</summary>
+    public int MaxConnections { get; init; } = DefaultMaxConnections;
+
     /// <summary>A frame that stops arriving for this long is given up (<see cref="LinkPort.DefaultQuietPeriod"/>).</summary>
     public TimeSpan QuietPeriod { get; init; } = LinkPort.DefaultQuietPeriod;
 }

@@ -5,6 +5,9 @@ namespace FlightSw.Link.Service;
 /// <summary>A ground connection over TCP.</summary>
 public sealed class TcpLinkPort : LinkPort
 {
+    /// <summary>How long a write may wait for a ground that stopped reading before the connection is closed: 30 s.</summary>
+    public static readonly TimeSpan StalledGroundTimeout = TimeSpan.FromSeconds(30);
+
     private readonly Socket _socket;
     private readonly int _quietMicroseconds;
 
@@ -14,6 +17,9 @@ public sealed class TcpLinkPort : LinkPort
         ArgumentNullException.ThrowIfNull(socket);
         _socket = socket;
         _socket.NoDelay = true;
+
+        // A ground that stops reading for this long is cut off instead of holding a writer forever.
+        _socket.SendTimeout = (int)StalledGroundTimeout.TotalMilliseconds;
         _quietMicroseconds = (int)(quietPeriod ?? DefaultQuietPeriod).TotalMicroseconds;
         Name = $"tcp {socket.RemoteEndPoint}";
     }
@@ -25,13 +31,13 @@ public sealed class TcpLinkPort : LinkPort
     public override int Read(byte[] buffer)
     {
         // Poll first: a receive timeout may leave a socket unusable, a poll never does.
-        if (!_socket.Poll(_quietMicroseconds, SelectMode.SelectRead))
-        {
-            return Quiet;
-        }
-
         try
         {
+            if (!_socket.Poll(_quietMicroseconds, SelectMode.SelectRead))
+            {
+                return Quiet;
+            }
+
             return _socket.Receive(buffer);
         }
         catch (SocketException)

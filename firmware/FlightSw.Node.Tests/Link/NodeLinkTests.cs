@@ -136,6 +136,29 @@ public class NodeLinkTests
     }
 
     [Test]
+    public void OnBooted_BoardsPortWasTaken_OpenedOnceItIsFree()
+    {
+        var blocker = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        blocker.Start();
+        int port = ((System.Net.IPEndPoint)blocker.LocalEndpoint).Port;
+        var board = BoardCatalog.Locate().Load("rpi4") with { Link = new LinkSettings("127.0.0.1", port, null, 115_200, null) };
+        Assert.That(NodeLink.TryOpen(board, NodeLinkOptions.None, TimeProvider.System, TextWriter.Null, out var link), Is.True);
+        using (link)
+        {
+            Assert.That(link!.Down, Is.EqualTo(new[] { $"tcp 127.0.0.1:{port}" }));
+
+            blocker.Stop();
+            using var node = new FlightSw.Node.Simulation.SimulatedNode(Sim(), seed: 1);
+            node.PowerOn();
+            Assert.That(node.RunUntil(() => node.Application is not null, TimeSpan.FromMinutes(1)));
+            link.OnBooted(node.Application!);
+            bool reopened = SpinWait.SpinUntil(() => link.Down.Count == 0, TimeSpan.FromSeconds(30));
+
+            Assert.That(reopened, $"still down: {string.Join(", ", link.Down)}");
+        }
+    }
+
+    [Test]
     public void TryOpen_PortTaken_RefusedNamingTheAddress()
     {
         using var first = OpenOn("tcp:0", out int port);

@@ -149,7 +149,12 @@ public static class NodeRunner
             {
                 // The first boot runs before the ground is served, so the link has the flight
                 // software's dictionary to give; then the ground steps virtual time until it hangs up.
-                node.RunUntil(() => node.Application is { IsRunning: true }, GroundClockBootLimit);
+                if (!node.RunUntil(() => node.Application is { IsRunning: true }, GroundClockBootLimit))
+                {
+                    error.WriteLine($"The flight software did not boot within {GroundClockBootLimit.TotalSeconds:0} simulated seconds; there is nothing for the ground to drive.");
+                    return ExitCodes.Crashed;
+                }
+
                 interrupted = !new GroundClock(node, link!.Service, () => linkComponent).Serve(cancellation);
             }
             else if (console.Profile.Capabilities.Interactive)

@@ -16,13 +16,33 @@ public sealed class NodeLink : IDisposable
 {
     private static readonly Logger Log = LogManager.GetLogger("FlightSw.Link");
 
+    /// <summary>Wall time between two attempts to open an endpoint that is down (a serial adapter unplugged, a port taken).</summary>
+    public static readonly TimeSpan ReopenInterval = TimeSpan.FromSeconds(5);
+
     private readonly List<TcpLinkServer> _servers = [];
     private readonly List<SerialLinkPort> _serialPorts = [];
+    private readonly List<LinkEndpoint> _serialEndpoints = [];
+    private readonly List<LinkEndpoint> _down = [];
+    private readonly Dictionary<LinkEndpoint, LinkConnection> _serialConnections = [];
+    private readonly Lock _gate = new();
+    private ITimer? _reopen;
     private int _booted;
 
     private NodeLink(LinkService service)
     {
         Service = service;
+    }
+
+    /// <summary>Endpoints that are down now and retried every <see cref="ReopenInterval"/>.</summary>
+    public IReadOnlyList<string> Down
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _down.Select(e => e.ToString()).ToArray();
+            }
+        }
     }
 
     /// <summary>The link service.</summary>
@@ -112,14 +132,17 @@ public sealed class NodeLink : IDisposable
                 else
                 {
                     opened._serialPorts.Add(new SerialLinkPort(endpoint.Address, endpoint.Number, service.Options.QuietPeriod));
+                    opened._serialEndpoints.Add(endpoint);
                     listening.Add($"serial {endpoint.Address} at {endpoint.Number} baud");
                 }
             }
             catch (IOException ex) when (fromBoard)
             {
-                // The board's own link configuration: fly on without this endpoint, and say so.
-                error.WriteLine($"link: {ex.Message} (board file boards/{board.Name}.json, link section); flying without it.");
+                // The board's own link configuration: fly on without this endpoint, say so, and
+                // keep trying to open it.
+                error.WriteLine($"link: {ex.Message} (board file boards/{board.Name}.json, link section); flying without it, retrying every {ReopenInterval.TotalSeconds:0} s.");
                 Log.Error("Link endpoint {Endpoint} not opened: {Reason}", endpoint.ToString(), ex.Message);
+                opened._down.Add(endpoint);
             }
             catch (IOException ex)
             {
@@ -162,28 +185,81 @@ public sealed class NodeLink : IDisposable
             server.BeginAccepting();
         }
 
-        foreach (var port in _serialPorts)
+        lock (_gate)
         {
-            Service.Attach(port);
+            for (int i = 0; i < _serialPorts.Count; i++)
+            {
+                if (Service.Attach(_serialPorts[i]) is { } connection)
+                {
+                    _serialConnections[_serialEndpoints[i]] = connection;
+                }
+            }
+
+            _serialPorts.Clear();
         }
 
-        _serialPorts.Clear();
+        // A serial line that fails (an adapter unplugged) or an endpoint that never opened is
+        // tried again, on wall time: the link's hardware lives in the real world even on the simulator.
+        _reopen = TimeProvider.System.CreateTimer(_ => Reopen(), null, ReopenInterval, ReopenInterval);
     }
 
     /// <summary>Stops listening and closes every connection.</summary>
     public void Dispose()
     {
-        foreach (var server in _servers)
+        _reopen?.Dispose();
+        lock (_gate)
         {
-            server.Dispose();
-        }
+            foreach (var server in _servers)
+            {
+                server.Dispose();
+            }
 
-        foreach (var port in _serialPorts)
-        {
-            port.Dispose();
+            foreach (var port in _serialPorts)
+            {
+                port.Dispose();
+            }
+
+            _down.Clear();
         }
 
         Service.Dispose();
+    }
+
+    private void Reopen()
+    {
+        lock (_gate)
+        {
+            foreach (var (endpoint, connection) in _serialConnections.Where(pair => !pair.Value.IsOpen).ToArray())
+            {
+                Log.Warn("Link {Port} closed; reopening", connection.Name);
+                _serialConnections.Remove(endpoint);
+                _down.Add(endpoint);
+            }
+
+            foreach (var endpoint in _down.ToArray())
+            {
+                try
+                {
+                    if (endpoint.Kind == "tcp")
+                    {
+                        var server = new TcpLinkServer(Service, endpoint.Address, endpoint.Number);
+                        server.BeginAccepting();
+                        _servers.Add(server);
+                    }
+                    else if (Service.Attach(new SerialLinkPort(endpoint.Address, endpoint.Number, Service.Options.QuietPeriod)) is { } connection)
+                    {
+                        _serialConnections[endpoint] = connection;
+                    }
+
+                    _down.Remove(endpoint);
+                    Log.Info("Link endpoint {Endpoint} open again", endpoint.ToString());
+                }
+                catch (IOException)
+                {
+                    // Still down; the next attempt follows.
+                }
+            }
+        }
     }
 
     private static IEnumerable<LinkEndpoint> FromBoard(LinkSettings settings)

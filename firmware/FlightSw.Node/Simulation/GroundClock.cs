@@ -15,6 +15,9 @@ namespace FlightSw.Node.Simulation;
 /// </summary>
 public sealed class GroundClock
 {
+    /// <summary>How long the node waits, in wall time, for a ground to connect before it gives up: 5 minutes.</summary>
+    public static readonly TimeSpan FirstGroundLimit = TimeSpan.FromMinutes(5);
+
     /// <summary>Longest single step the ground may ask for: 30 simulated days.</summary>
     public static readonly TimeSpan MaxStep = TimeSpan.FromDays(30);
 
@@ -40,13 +43,20 @@ public sealed class GroundClock
 
     /// <summary>
     /// Serves the ground until it has connected and every connection has closed again, or
-    /// <paramref name="cancellation"/> fires. Returns true when the ground hung up (the run is done).
+    /// <paramref name="cancellation"/> fires, or no ground connected within
+    /// <see cref="FirstGroundLimit"/>. Returns true when the ground hung up (the run is done).
     /// </summary>
     public bool Serve(CancellationToken cancellation)
     {
         bool connected = false;
+        long waitingSince = TimeProvider.System.GetTimestamp();
         while (!cancellation.IsCancellationRequested)
         {
+            if (!connected && TimeProvider.System.GetElapsedTime(waitingSince) > FirstGroundLimit)
+            {
+                return false;
+            }
+
             if (_link.Connections.Count > 0)
             {
                 connected = true;

@@ -25,7 +25,8 @@ public sealed class LinkScenarios : ScenarioBase
         ulong refusedBefore = Refused();
         uint completedBefore = Completed();
         long ticksBefore = Updates("SCHED_TICKS");
-        var fuzzer = new LinkFrameFuzzer(seed: 2026, fuzzKey, firstSequence: 1);
+        var fuzzer = new LinkFrameFuzzer(seed: 2026, fuzzKey, FirstSequence(target, fuzzKey));
+        int bootsBefore = EventsNamed("BOOT").Count();
 
         using (var raw = new TcpClient(target.LinkEndpoint.Host, target.LinkEndpoint.Port))
         {
@@ -57,7 +58,7 @@ public sealed class LinkScenarios : ScenarioBase
             Assert.That(noop.Succeeded, noop.Message);
             Assert.That(Updates("SCHED_TICKS"), Is.GreaterThan(ticksBefore), "still cycling");
             Assert.That(Value("MODE"), Is.EqualTo(nameof(FlightMode.Nominal)));
-            Assert.That(EventsNamed("BOOT").Count(), Is.EqualTo(1), "the storm reset nothing");
+            Assert.That(EventsNamed("BOOT").Count(), Is.EqualTo(bootsBefore), "the storm reset nothing");
         });
     }
 
@@ -90,7 +91,8 @@ public sealed class LinkScenarios : ScenarioBase
     public void Command_Replayed_RefusedAsAReplayAndRunOnce()
     {
         var target = RequireLinkTarget();
-        var fuzzer = new LinkFrameFuzzer(seed: 7, SpareKey(target), firstSequence: 1);
+        var spare = SpareKey(target);
+        var fuzzer = new LinkFrameFuzzer(seed: 7, spare, FirstSequence(target, spare));
         uint completedBefore = Completed();
         ulong replayedBefore = Counter("LINK_TC_REPLAYED");
         byte[] frame = fuzzer.ValidToReplay();
@@ -162,6 +164,10 @@ public sealed class LinkScenarios : ScenarioBase
 
         return link;
     }
+
+    // Above what the node accepted for the key, so the scenarios pass again on a board that ran them before.
+    private static ulong FirstSequence(LinkTarget target, LinkKey key) =>
+        target.Client.Status.HighestSequences.Where(p => p.Key == key.Id).Select(p => p.Value).DefaultIfEmpty(0ul).Max() + 1;
 
     private static LinkKey SpareKey(LinkTarget target)
     {

@@ -35,9 +35,11 @@ public sealed partial class ProcessTarget : LinkTarget
     private readonly List<string> _errorLines = [];
     private readonly SemaphoreSlim _ran = new(0);
     private readonly SemaphoreSlim _accepted = new(0);
+    private readonly SemaphoreSlim _completed = new(0);
     private readonly int _port;
     private readonly KeyRing _keys;
     private volatile bool _running;
+    private volatile bool _lastAcceptanceRefused;
     private bool _disposed;
 
     /// <summary>Starts the node with <paramref name="seed"/>, flying <paramref name="scenario"/> when given, and connects to it.</summary>
@@ -98,14 +100,23 @@ public sealed partial class ProcessTarget : LinkTarget
 
         _port = listening.Task.Result;
         _keys = KeyRing.LoadFile(keyFile);
-        var client = GroundClient.ConnectTcp("127.0.0.1", _port, new GroundClientOptions
+        try
         {
-            Keys = _keys,
-            KeyId = 1,
-            CommandTimeout = TimeSpan.FromMinutes(1),
-        });
-        client.PacketReceived += OnPacket;
-        Use(client);
+            var client = GroundClient.ConnectTcp("127.0.0.1", _port, new GroundClientOptions
+            {
+                Keys = _keys,
+                KeyId = 1,
+                CommandTimeout = TimeSpan.FromMinutes(1),
+            });
+            client.PacketReceived += OnPacket;
+            Use(client);
+        }
+        catch (Exception ex) when (ex is IOException or TimeoutException or InvalidDataException or TelecommandRefusedException)
+        {
+            // No teardown runs for a target that was never made: the child must not outlive it.
+            Kill();
+            throw new InvalidOperationException($"Could not connect to flightsw-node: {ex.Message}\n{ErrorText}", ex);
+        }
     }
 
     /// <inheritdoc />
@@ -146,8 +157,8 @@ public sealed partial class ProcessTarget : LinkTarget
     {
         // The command must be in the node's inbox before time moves, or the tick that takes it
         // would depend on thread timing: wait for its acceptance first.
-        // Acceptances of earlier simulation steps are forgotten; no step is in flight now.
-        while (_accepted.Wait(0))
+        // Acknowledgements of earlier simulation steps are forgotten; no step is in flight now.
+        while (_accepted.Wait(0) || _completed.Wait(0))
         {
         }
 
@@ -157,15 +168,18 @@ public sealed partial class ProcessTarget : LinkTarget
             throw new TimeoutException($"No acceptance of {command} over the link within 30 s.");
         }
 
+        // Step until the completion arrives: it is queued before the step's answer, so whether a
+        // step is needed depends only on simulated time, never on how fast threads wake here.
         var waited = TimeSpan.Zero;
-        while (!reply.IsCompleted && waited < CommandTimeout)
+        bool completed = _lastAcceptanceRefused;
+        while (!completed && waited < CommandTimeout)
         {
             RunFor(Step);
             waited += Step;
-            reply.Wait(TimeSpan.FromMilliseconds(50));
+            completed = _completed.Wait(0);
         }
 
-        if (!reply.Wait(TimeSpan.FromSeconds(5)))
+        if (!reply.Wait(TimeSpan.FromSeconds(30)))
         {
             throw new TimeoutException($"No acknowledgement of {command} within {CommandTimeout.TotalSeconds} s.");
         }
@@ -245,7 +259,12 @@ public sealed partial class ProcessTarget : LinkTarget
         }
         else if (packet.Header.Apid == LinkApids.Flight && secondary.Service == LinkServices.Verification && secondary.Subtype is LinkServices.AcceptSuccess or LinkServices.AcceptFailure)
         {
+            _lastAcceptanceRefused = secondary.Subtype == LinkServices.AcceptFailure;
             _accepted.Release();
+        }
+        else if (packet.Header.Apid == LinkApids.Flight && secondary.Service == LinkServices.Verification && secondary.Subtype is LinkServices.CompleteSuccess or LinkServices.CompleteFailure)
+        {
+            _completed.Release();
         }
     }
 
