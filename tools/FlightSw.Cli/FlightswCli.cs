@@ -14,12 +14,13 @@ internal static class FlightswCli
     /// <summary>Parses <paramref name="args"/> and runs the command; a parse error is one line on standard error and exit code 2.</summary>
     public static int Run(string[] args, CliEnvironment env)
     {
-        var root = new RootCommand("flightsw: the FlightSw ground tool. Live telemetry, authenticated commands, the XTCE dictionary, link keys.")
+        var root = new RootCommand("flightsw: the FlightSw ground tool. Live telemetry, authenticated commands, the XTCE dictionary, link keys, board packages.")
         {
             TlmCommand.Create(env),
             CmdCommand.Create(env),
             DictCommand.Create(env),
             KeygenCommand.Create(env),
+            PackageCommand.Create(env),
         };
 
         var parse = root.Parse(args);
