@@ -89,6 +89,26 @@ public class DownlinkQueueTests
     }
 
     [Test]
+    public void DiscardRemaining_ConnectionClosedWithPacketsWaiting_EachCountedAsDropped()
+    {
+        var counters = new LinkCounters();
+        var queue = new DownlinkQueue(8, counters);
+        queue.Enqueue([1], DownlinkPriority.Warning);
+        queue.Enqueue([2], DownlinkPriority.Acknowledgement);
+        queue.Complete();
+
+        int discarded = queue.DiscardRemaining();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(discarded, Is.EqualTo(2));
+            Assert.That(queue.Count, Is.Zero);
+            Assert.That(counters.Dropped(DownlinkPriority.Warning), Is.EqualTo(1));
+            Assert.That(counters.Dropped(DownlinkPriority.Acknowledgement), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public void Complete_EmptyQueue_ConsumerStopsWaiting()
     {
         var queue = new DownlinkQueue();

@@ -141,6 +141,24 @@ public sealed class DownlinkQueue
         }
     }
 
+    /// <summary>Drops every packet still waiting (the connection closed) and counts each as dropped; returns how many.</summary>
+    public int DiscardRemaining()
+    {
+        lock (_gate)
+        {
+            int count = _queue.Count;
+            foreach (var (_, priority) in _queue)
+            {
+                _droppedByPriority[(int)priority]++;
+                _counters?.Drop(priority, 1);
+            }
+
+            _queue.Clear();
+            Array.Clear(_queuedByPriority);
+            return count;
+        }
+    }
+
     /// <summary>Refuses further packets and wakes the consumer.</summary>
     public void Complete()
     {

@@ -35,7 +35,7 @@ public sealed class LinkConnection : IDisposable
     /// <summary>Whether the connection is still open.</summary>
     public bool IsOpen => Volatile.Read(ref _closed) == 0;
 
-    /// <summary>Closes the connection; what was queued for it is dropped.</summary>
+    /// <summary>Closes the connection; what was queued for it is dropped and counted.</summary>
     public void Dispose() => Close();
 
     internal void Start()
@@ -56,6 +56,9 @@ public sealed class LinkConnection : IDisposable
         _closing.Cancel();
         Queue.Complete();
         _port.Dispose();
+
+        // What was queued for this ground is lost with it: counted like any other drop.
+        Queue.DiscardRemaining();
         _service.OnClosed(this);
     }
 
