@@ -14,13 +14,14 @@ internal static class FlightswCli
     /// <summary>Parses <paramref name="args"/> and runs the command; a parse error is one line on standard error and exit code 2.</summary>
     public static int Run(string[] args, CliEnvironment env)
     {
-        var root = new RootCommand("flightsw: the FlightSw ground tool. Live telemetry, authenticated commands, the XTCE dictionary, link keys, board packages.")
+        var root = new RootCommand("flightsw: the FlightSw ground tool. Live telemetry, authenticated commands, the XTCE dictionary, link keys, board packages and their deployment over ssh.")
         {
             TlmCommand.Create(env),
             CmdCommand.Create(env),
             DictCommand.Create(env),
             KeygenCommand.Create(env),
             PackageCommand.Create(env),
+            DeployCommand.Create(env),
         };
 
         var parse = root.Parse(args);
@@ -47,6 +48,8 @@ internal static class FlightswCli
     /// </summary>
     private static string? MistypedOption(ParseResult parse)
     {
+        // An option's own value (deploy --node-args "--board sim ...") is not a mistyped option.
+        var optionValues = parse.CommandResult.Children.OfType<OptionResult>().SelectMany(o => o.Tokens).ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var token in parse.Tokens)
         {
             if (token.Type == TokenType.DoubleDash)
@@ -54,7 +57,7 @@ internal static class FlightswCli
                 return null;
             }
 
-            if (token.Type == TokenType.Argument && token.Value.StartsWith("--", StringComparison.Ordinal) && token.Value.Length > 2)
+            if (token.Type == TokenType.Argument && !optionValues.Contains(token) && token.Value.StartsWith("--", StringComparison.Ordinal) && token.Value.Length > 2)
             {
                 return token.Value;
             }

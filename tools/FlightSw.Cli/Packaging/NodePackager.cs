@@ -24,7 +24,20 @@ internal static class NodePackager
     public static PackageResult Package(string repositoryRoot, string boardName, string outputDirectory, string? version, Action<string>? progress = null)
     {
         var board = LoadBoard(repositoryRoot, boardName);
-        string runtime = EnsurePackageable(board);
+        return PackageFor(repositoryRoot, boardName, EnsurePackageable(board), outputDirectory, version, progress);
+    }
+
+    /// <summary>
+    /// As <see cref="Package"/>, but publishes for <paramref name="runtime"/> whatever the board's own
+    /// runtime is: the deploy tests install a linux-x64 build of a Linux board's package on this machine.
+    /// Not for boards: a package for the wrong runtime does not run there.
+    /// </summary>
+    /// <exception cref="CliException">As <see cref="Package"/>.</exception>
+    internal static PackageResult PackageFor(string repositoryRoot, string boardName, string runtime, string outputDirectory, string? version, Action<string>? progress = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runtime);
+        var board = LoadBoard(repositoryRoot, boardName);
+        EnsurePackageable(board);
         string resolved = PackageVersion.Resolve(repositoryRoot, version);
         string name = PackageName(board.Name, resolved);
         string output = Path.GetFullPath(outputDirectory);
