@@ -144,7 +144,7 @@ public class PackageCommandTests
 
         Assert.That(entries[Top + "flightsw-node"].Mode & UnixFileMode.UserExecute, Is.Not.EqualTo(UnixFileMode.None));
         Assert.That(entries[Top + "install.sh"].Mode & UnixFileMode.UserExecute, Is.Not.EqualTo(UnixFileMode.None));
-        Assert.That(System.Text.Encoding.UTF8.GetString(entries[Top + "flightsw-node.service"].Data), Does.Contain("WatchdogSec=10s"));
+        Assert.That(System.Text.Encoding.UTF8.GetString(entries[Top + "flightsw-node.service"].Data), Does.Contain("WatchdogSec=5s").And.Contain("RestartPreventExitStatus=2 4"));
 
         string tampered = TestArchives.Rewrite(archive, Path.Combine(_directory, "tampered.tar.gz"), all =>
             all.Select(e => e.Name == Top + "FlightSw.Link.dll" ? e with { Data = [.. e.Data, 0x90] } : e));

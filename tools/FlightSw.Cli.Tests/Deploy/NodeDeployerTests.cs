@@ -25,7 +25,7 @@ public class NodeDeployerTests
     {
         if (!OperatingSystem.IsLinux() || !TestSshServer.Available)
         {
-            Assert.Ignore($"the deploy tests need Linux with {TestSshServer.Daemon}, ssh-keygen, ssh and scp; scripts/bootstrap installs them (openssh-server, openssh-client).");
+            Prerequisite.Missing($"the deploy tests need Linux with {TestSshServer.Daemon}, ssh-keygen, ssh and scp; scripts/bootstrap installs them (openssh-server, openssh-client).");
         }
 
         _scratch = Directory.CreateTempSubdirectory("flightsw-deploy-test-").FullName;

@@ -34,6 +34,6 @@ public class BoardReadmeTests
     {
         var board = TestBoards.Load(name);
 
-        Assert.That(BoardReadme.For(board, "1.0"), Does.Contain($"WatchdogSec={board.Watchdog.TimeoutSeconds}s"));
+        Assert.That(BoardReadme.For(board, "1.0"), Does.Contain($"WatchdogSec={ServiceUnit.WatchdogSeconds(board)}s"));
     }
 }

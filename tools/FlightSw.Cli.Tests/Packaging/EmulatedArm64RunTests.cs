@@ -5,6 +5,8 @@ using System.Runtime.InteropServices;
 using System.Text;
 using FlightSw.Cli.Packaging;
 
+using FlightSw.Cli.Tests.Fixtures;
+
 namespace FlightSw.Cli.Tests.Packaging;
 
 /// <summary>
@@ -24,14 +26,14 @@ public class EmulatedArm64RunTests
     {
         if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
         {
-            Assert.Ignore($"The emulated ARM64 run needs x86-64 Linux; this is {RuntimeInformation.OSDescription} on {RuntimeInformation.OSArchitecture}.");
+            Prerequisite.Missing($"The emulated ARM64 run needs x86-64 Linux; this is {RuntimeInformation.OSDescription} on {RuntimeInformation.OSArchitecture}.");
         }
 
         if (!Environment.GetEnvironmentVariable("PATH")!.Split(':').Any(dir => File.Exists(Path.Combine(dir, Qemu)))
             || !File.Exists("/lib/ld-linux-aarch64.so.1")
             || !File.Exists("/usr/lib/aarch64-linux-gnu/libssl.so.3"))
         {
-            Assert.Ignore($"{Qemu}, the arm64 C library or arm64 OpenSSL is not installed; scripts/bootstrap installs them (qemu-user-static, libc6:arm64, libstdc++6:arm64, libicu72:arm64, libssl3:arm64).");
+            Prerequisite.Missing($"{Qemu}, the arm64 C library or arm64 OpenSSL is not installed; scripts/bootstrap installs them (qemu-user-static, libc6:arm64, libstdc++6:arm64, libicu72:arm64, libssl3:arm64).");
         }
 
         _scratch = Directory.CreateTempSubdirectory("flightsw-arm64-run-").FullName;

@@ -16,7 +16,7 @@ public class ServiceUnitTests
 
         string unit = ServiceUnit.For(board);
 
-        Assert.That(Lines(unit), Does.Contain($"WatchdogSec={board.Watchdog.TimeoutSeconds}s"));
+        Assert.That(Lines(unit), Does.Contain($"WatchdogSec={ServiceUnit.WatchdogSeconds(board)}s"));
         Assert.That(Lines(unit).Count(l => l.StartsWith("WatchdogSec=", StringComparison.Ordinal)), Is.EqualTo(1));
     }
 
@@ -65,7 +65,7 @@ public class ServiceUnitTests
         }));
         Assert.That(lines, Does.Contain("SupplementaryGroups=gpio i2c watchdog dialout"));
         Assert.That(lines, Does.Contain("StateDirectory=flightsw"));
-        Assert.That(lines, Does.Contain("WatchdogSec=10s"));
+        Assert.That(lines, Does.Contain("WatchdogSec=5s"));
     }
 
     [Test]
@@ -74,7 +74,7 @@ public class ServiceUnitTests
         var lines = Lines(ServiceUnit.For(TestBoards.Load("beaglebone-black")));
 
         Assert.That(lines, Does.Contain("DeviceAllow=/dev/gpiochip1 rw").And.Contain("DeviceAllow=/dev/i2c-2 rw").And.Contain("DeviceAllow=/dev/ttyS1 rw"));
-        Assert.That(lines, Does.Contain("WatchdogSec=60s"));
+        Assert.That(lines, Does.Contain("WatchdogSec=30s"));
     }
 
     [Test]

@@ -39,6 +39,12 @@ internal static class DeployCommand
                 throw new CliException(CliExitCodes.BadInput, $"--prefix must be an absolute folder on the host (was {prefixValue}).");
             }
 
+            if (prefixValue is not null && prefixValue.Split('/', StringSplitOptions.RemoveEmptyEntries).All(part => part == "."))
+            {
+                // "/" (or "//", "/.") would be a real install without systemd: leave --prefix out for that.
+                throw new CliException(CliExitCodes.BadInput, $"--prefix {prefixValue} is the host's root; leave --prefix out to install for systemd.");
+            }
+
             string? nodeArguments = parse.GetValue(nodeArgs);
             if (nodeArguments is not null && prefixValue is null)
             {

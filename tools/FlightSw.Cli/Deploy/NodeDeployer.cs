@@ -198,11 +198,11 @@ internal static class NodeDeployer
         string head = DeployStep.Head(DeployStep.Start);
         if (options.Prefix is not { } prefix)
         {
-            env.Out.WriteLine($"{head}: systemctl enable --now {RemoteScripts.Unit} ...");
+            env.Out.WriteLine($"{head}: systemctl enable and restart {RemoteScripts.Unit} ...");
             var outcome = ChildProcess.Run("ssh", options.Target.Ssh(RemoteScripts.EnableAndStart), CommandLimit);
             if (!outcome.Succeeded)
             {
-                throw DeployStep.Failed(DeployStep.Start, CliExitCodes.Failed, $"systemctl enable --now {RemoteScripts.Unit} failed: {outcome.Message}; see `systemctl status {RemoteScripts.Unit}` and `journalctl -u {RemoteScripts.Unit}` on the host.");
+                throw DeployStep.Failed(DeployStep.Start, CliExitCodes.Failed, $"systemctl enable/restart {RemoteScripts.Unit} failed: {outcome.Message}; see `systemctl status {RemoteScripts.Unit}` and `journalctl -u {RemoteScripts.Unit}` on the host.");
             }
 
             env.Out.WriteLine($"{head}: {RemoteScripts.Unit} enabled and started");

@@ -15,7 +15,7 @@ internal static class RemoteScripts
     public const string MakeTemporaryFolder = "mktemp -d";
 
     /// <summary>Enables and starts the unit, through <c>sudo -n</c> unless root.</summary>
-    public const string EnableAndStart = "if [ \"$(id -u)\" -eq 0 ]; then systemctl enable --now " + Unit + "; else sudo -n systemctl enable --now " + Unit + "; fi";
+    public const string EnableAndStart = "if [ \"$(id -u)\" -eq 0 ]; then systemctl enable " + Unit + " && systemctl restart " + Unit + "; else sudo -n systemctl enable " + Unit + " && sudo -n systemctl restart " + Unit + "; fi";
 
     /// <summary>Where a <c>--prefix</c> run keeps the node's pid, under the prefix.</summary>
     public const string PidFile = "run/flightsw-node.pid";

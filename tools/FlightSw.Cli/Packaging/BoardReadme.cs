@@ -39,7 +39,7 @@ internal static class BoardReadme
             ? "| `flightsw-node` | the node (with its libraries, `boards/`, `scenarios/`, `images/`, `nlog.config`) |"
             : "| `flightsw-node.dll` | the node, started by the dotnet host (with its libraries, `boards/`, `scenarios/`, `images/`, `nlog.config`) |");
         Line($"| `{board.Name}.json` | the board file the package was made for (also in `boards/`) |");
-        Line($"| `{ServiceUnit.FileName}` | the systemd unit: `Type=notify`, `WatchdogSec={board.Watchdog.TimeoutSeconds}s` (the board's watchdog timeout), restart on failure and on exit 75 (warm reset) |");
+        Line($"| `{ServiceUnit.FileName}` | the systemd unit: `Type=notify`, `WatchdogSec={ServiceUnit.WatchdogSeconds(board)}s` (half the board's {board.Watchdog.TimeoutSeconds} s watchdog), restart on failure and on exit 75 (warm reset), not on 2 or 4 |");
         Line($"| `{UdevRules.FileName}` | udev rules giving the node's groups its devices |");
         Line($"| `{InstallScript.FileName}` | the installer |");
         Line("| `MANIFEST.sha256` | SHA-256 of every other file: `sha256sum -c MANIFEST.sha256`, or `flightsw package --verify` on the archive |");
@@ -130,9 +130,12 @@ internal static class BoardReadme
         Line("```");
         Line();
         Line($"Persistent records are kept in `{board.Storage.Path}`. The node exits 75 for a warm reset and systemd");
-        Line($"restarts it after {ServiceUnit.RestartSeconds} s; a node that stops notifying systemd for {board.Watchdog.TimeoutSeconds} s is killed and restarted, and");
+        Line($"restarts it after {ServiceUnit.RestartSeconds} s; a node that stops notifying systemd for {ServiceUnit.WatchdogSeconds(board)} s is killed and restarted, and");
         Line($"the hardware watchdog (`{board.Watchdog.Device}`, {board.Watchdog.TimeoutSeconds} s) resets a board nobody pets. Five failed starts");
-        Line("within a minute reboot the board.");
+        Line("within a minute reboot the board; exits 2 (bad input) and 4 (a device missing) are not restarted: fix the");
+        Line("cause (`journalctl -u flightsw-node` names it), then `sudo systemctl restart flightsw-node`. The node reboots the");
+        Line("board itself (a commanded power cycle, a latch-up) with `systemctl reboot`, which a system user may do only with a");
+        Line("polkit rule: see step 9 of \"Running on a real board\" in the FlightSw README.");
         Line();
         Line("## Build notes");
         Line();

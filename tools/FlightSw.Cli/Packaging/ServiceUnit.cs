@@ -34,12 +34,17 @@ internal static class ServiceUnit
 
     private const string StateRoot = "/var/lib/";
 
+    /// <summary>systemd's watchdog: half the board's hardware watchdog timeout, at least 1 s.</summary>
+    public static int WatchdogSeconds(BoardDefinition board) => Math.Max(1, board.Watchdog.TimeoutSeconds / 2);
+
     /// <summary>
-    /// The unit text: <c>Type=notify</c> with <c>NotifyAccess=main</c>; <c>WatchdogSec</c> equal to the
-    /// board's watchdog timeout (the node notifies <c>WATCHDOG=1</c> each time it pets the hardware
-    /// watchdog, at 1 Hz and only while every component is healthy, so a silent node is killed and
-    /// restarted before the hardware resets the board); <c>Restart=on-failure</c> and
-    /// <c>RestartForceExitStatus=75</c> (warm reset); the <c>flightsw</c> user with the device groups;
+    /// The unit text: <c>Type=notify</c> with <c>NotifyAccess=main</c>; <c>WatchdogSec</c> half the
+    /// board's watchdog timeout (<see cref="WatchdogSeconds"/>: the node notifies <c>WATCHDOG=1</c>
+    /// each time it pets the hardware watchdog, at 1 Hz and only while every component is healthy,
+    /// so systemd kills and restarts a silent node before the hardware resets the board);
+    /// <c>Restart=on-failure</c>, <c>RestartForceExitStatus=75</c> (warm reset) and
+    /// <c>RestartPreventExitStatus=2 4</c> (bad input, missing hardware: a restart cannot cure
+    /// them, and restarting would end in a reboot loop); the <c>flightsw</c> user with the device groups;
     /// the storage path as <c>StateDirectory</c> (under <c>/var/lib</c>) or <c>ReadWritePaths</c>;
     /// <c>DevicePolicy=closed</c> with one <c>DeviceAllow</c> per device.
     /// </summary>
@@ -83,9 +88,13 @@ internal static class ServiceUnit
         Line("LogsDirectory=flightsw");
         Line($"Environment=FLIGHTSW_LOG_DIR={LogDirectory}");
         Line("# The node sends WATCHDOG=1 only when it pets the hardware watchdog (1 Hz, only while every");
-        Line($"# component is healthy): a node silent for the board's watchdog timeout ({board.Watchdog.TimeoutSeconds} s) is killed and restarted.");
-        Line($"WatchdogSec={board.Watchdog.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}s");
+        Line($"# component is healthy): a node silent for half the hardware watchdog's {board.Watchdog.TimeoutSeconds} s is killed and");
+        Line("# restarted by systemd before the hardware resets the whole board.");
+        Line($"WatchdogSec={WatchdogSeconds(board).ToString(CultureInfo.InvariantCulture)}s");
         Line("Restart=on-failure");
+        Line($"# Exit {ExitCodes.BadInput} (bad input) and {ExitCodes.HardwareMissing} (a device missing) are not cured by a restart; restarting");
+        Line("# would end in StartLimitAction's reboot, again after every boot.");
+        Line($"RestartPreventExitStatus={ExitCodes.BadInput.ToString(CultureInfo.InvariantCulture)} {ExitCodes.HardwareMissing.ToString(CultureInfo.InvariantCulture)}");
         Line($"# Exit {ExitCodes.WarmReset} is a commanded or health-escalated warm reset: always restart.");
         Line($"RestartForceExitStatus={ExitCodes.WarmReset.ToString(CultureInfo.InvariantCulture)}");
         Line($"# Well inside the hardware watchdog's {board.Watchdog.TimeoutSeconds} s, which stays armed across a restart.");
