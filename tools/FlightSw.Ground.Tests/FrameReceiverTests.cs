@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FlightSw.Ground.Tests.Fixtures;
 using FlightSw.Link.Framing;
 using FlightSw.Link.Messages;
@@ -58,11 +57,9 @@ public class FrameReceiverTests
     {
         using var pipe = new ReceiverPipe();
         var receiver = pipe.Receiver([]);
-        var watch = Stopwatch.StartNew();
 
         receiver.Dispose();
 
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
         Assert.That(SpinWait.SpinUntil(() => pipe.ClosedReason is not null, Patience), Is.True);
         Assert.That(pipe.ClosedReason, Is.EqualTo("the client was disposed"));
     }

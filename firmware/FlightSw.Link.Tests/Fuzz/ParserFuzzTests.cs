@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FlightSw.Core.Commands;
 using FlightSw.Link.Framing;
 using FlightSw.Link.Messages;
@@ -51,7 +50,7 @@ public class ParserFuzzTests
         var tally = new StormTally();
         var frames = new List<DecodedFrame>();
         long framesWithMarker = 0;
-        var clock = Stopwatch.StartNew();
+        long started = TimeProvider.System.GetTimestamp();
 
         for (int i = 0; i < StormFrames; i++)
         {
@@ -88,8 +87,8 @@ public class ParserFuzzTests
             }
         }
 
-        clock.Stop();
-        TestContext.Out.WriteLine($"{StormFrames:N0} frames in {clock.Elapsed.TotalSeconds:F1} s; {framesWithMarker:N0} carried a sync marker; {decoder.NoiseBytes:N0} noise bytes");
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        TestContext.Out.WriteLine($"{StormFrames:N0} frames in {elapsed.TotalSeconds:F1} s; {framesWithMarker:N0} carried a sync marker; {decoder.NoiseBytes:N0} noise bytes");
         TestContext.Out.WriteLine(tally.Report());
         foreach (var mutation in Enum.GetValues<FrameMutation>())
         {

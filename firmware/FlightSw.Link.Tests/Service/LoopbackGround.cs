@@ -51,21 +51,7 @@ internal sealed class LoopbackGround : IDisposable
 
     public void Send(byte[] packet) => _socket.Send(FrameEncoder.Frame(packet));
 
-    public bool WaitFor(Func<bool> condition)
-    {
-        var end = Environment.TickCount64 + 10_000;
-        while (!condition())
-        {
-            if (Environment.TickCount64 > end)
-            {
-                return false;
-            }
-
-            Thread.Sleep(5);
-        }
-
-        return true;
-    }
+    public bool WaitFor(Func<bool> condition) => SpinWait.SpinUntil(condition, TimeSpan.FromSeconds(10));
 
     public void Dispose()
     {

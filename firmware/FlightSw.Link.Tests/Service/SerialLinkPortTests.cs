@@ -32,18 +32,17 @@ public class SerialLinkPortTests
 
         line.Master.Flush();
         var taken = new List<string>();
-        var end = DateTime.UtcNow.AddSeconds(10);
-        while (taken.Count < 20 && DateTime.UtcNow < end)
-        {
-            if (service.TryTakeCommand(out var command))
+        SpinWait.SpinUntil(
+            () =>
             {
-                taken.Add(command.Request.Arguments[0]);
-            }
-            else
-            {
-                Thread.Sleep(10);
-            }
-        }
+                while (service.TryTakeCommand(out var command))
+                {
+                    taken.Add(command.Request.Arguments[0]);
+                }
+
+                return taken.Count >= 20;
+            },
+            TimeSpan.FromSeconds(10));
 
         Assert.Multiple(() =>
         {

@@ -103,7 +103,7 @@ public sealed class LinkConnection : IDisposable
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The line is gone, or its input broke something: the connection closes, the node flies on.
-            _service.OnConnectionFault(this, ex);
+            LinkService.OnConnectionFault(this, ex);
         }
         finally
         {
@@ -130,7 +130,7 @@ public sealed class LinkConnection : IDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _service.OnConnectionFault(this, ex);
+            LinkService.OnConnectionFault(this, ex);
             Close();
         }
     }

@@ -41,9 +41,6 @@ public sealed class LinkCounters
     /// <summary>Packets of <paramref name="priority"/> dropped because a ground connection could not keep up.</summary>
     public long Dropped(DownlinkPriority priority) => Interlocked.Read(ref _dropped[(int)priority]);
 
-    /// <summary>Every refusal, frame-level and telecommand-level: each received frame either is accepted as a telecommand or counts here once.</summary>
-    public long RefusedTotal => FramesRefusedTotal + TelecommandsRefusedTotal;
-
     internal void FrameAccepted() => Interlocked.Increment(ref _framesAccepted);
 
     internal void Noise(long bytes) => Interlocked.Add(ref _noiseBytes, bytes);

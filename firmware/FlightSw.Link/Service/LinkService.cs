@@ -8,6 +8,7 @@ using FlightSw.Link.Framing;
 using FlightSw.Link.Messages;
 using FlightSw.Link.Packets;
 using FlightSw.Link.Security;
+using NLog;
 
 namespace FlightSw.Link.Service;
 
@@ -34,10 +35,14 @@ public sealed class LinkService : IDisposable
     /// <summary>Most refusals waiting to be reported as events; more are only counted (<see cref="TakeUnreportedRefusals"/>).</summary>
     public const int RefusalNoticeCapacity = 256;
 
+    private static readonly Logger Log = LogManager.GetLogger("FlightSw.Link");
+
     private readonly LinkServiceOptions _options;
     private readonly Lock _verifierGate = new();
     private readonly Lock _connectionsGate = new();
-    private readonly List<LinkConnection> _connections = [];
+    // Replaced whole under the gate, read without it: publishing (every event, every report)
+    // neither locks nor copies.
+    private LinkConnection[] _connections = [];
     private readonly ConcurrentQueue<PendingCommand> _inbox = new();
     private readonly ConcurrentQueue<RefusalNotice> _refusals = new();
     private readonly BlockingCollection<SimControlRequest> _simControl = [];
@@ -68,16 +73,7 @@ public sealed class LinkService : IDisposable
     public LinkCounters Counters { get; } = new();
 
     /// <summary>The open ground connections.</summary>
-    public IReadOnlyList<LinkConnection> Connections
-    {
-        get
-        {
-            lock (_connectionsGate)
-            {
-                return _connections.ToArray();
-            }
-        }
-    }
+    public IReadOnlyList<LinkConnection> Connections => Volatile.Read(ref _connections);
 
     /// <summary>The highest anti-replay sequence accepted per key.</summary>
     public IReadOnlyList<KeyValuePair<ushort, ulong>> HighestSequences
@@ -151,7 +147,7 @@ public sealed class LinkService : IDisposable
                 connection.Queue.Enqueue(stored.Packet, stored.Priority);
             }
 
-            _connections.Add(connection);
+            _connections = [.. _connections, connection];
         }
 
         Interlocked.Increment(ref _connectEvents);
@@ -180,7 +176,7 @@ public sealed class LinkService : IDisposable
         var priority = record.Severity >= EventSeverity.WarningLow ? DownlinkPriority.Warning : DownlinkPriority.Event;
         lock (_connectionsGate)
         {
-            if (_connections.Count == 0)
+            if (_connections.Length == 0)
             {
                 if (_backlog.Count == BacklogCapacity)
                 {
@@ -305,14 +301,12 @@ public sealed class LinkService : IDisposable
         _simControl.CompleteAdding();
     }
 
-    /// <summary>Why the last connection that failed did (null when none failed): for the operator and the tests.</summary>
-    public string? LastConnectionFault { get; private set; }
-
-    internal void OnConnectionFault(LinkConnection connection, Exception fault)
+    internal static void OnConnectionFault(LinkConnection connection, Exception fault)
     {
+        // A line that went away is routine; anything else closed a connection unexpectedly.
         if (fault is not (IOException or ObjectDisposedException or System.Net.Sockets.SocketException))
         {
-            LastConnectionFault = $"{connection.Name}: {fault.GetType().Name}: {fault.Message}";
+            Log.Error(fault, "Link connection {Port} closed by an unexpected fault", connection.Name);
         }
     }
 
@@ -320,7 +314,7 @@ public sealed class LinkService : IDisposable
     {
         lock (_connectionsGate)
         {
-            _connections.Remove(connection);
+            _connections = _connections.Where(open => open != connection).ToArray();
         }
     }
 

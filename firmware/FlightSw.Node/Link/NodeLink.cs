@@ -20,8 +20,7 @@ public sealed class NodeLink : IDisposable
     public static readonly TimeSpan ReopenInterval = TimeSpan.FromSeconds(5);
 
     private readonly List<TcpLinkServer> _servers = [];
-    private readonly List<SerialLinkPort> _serialPorts = [];
-    private readonly List<LinkEndpoint> _serialEndpoints = [];
+    private readonly List<(LinkEndpoint Endpoint, SerialLinkPort Port)> _serialPorts = [];
     private readonly List<LinkEndpoint> _down = [];
     private readonly Dictionary<LinkEndpoint, LinkConnection> _serialConnections = [];
     private readonly Lock _gate = new();
@@ -131,8 +130,7 @@ public sealed class NodeLink : IDisposable
                 }
                 else
                 {
-                    opened._serialPorts.Add(new SerialLinkPort(endpoint.Address, endpoint.Number, service.Options.QuietPeriod));
-                    opened._serialEndpoints.Add(endpoint);
+                    opened._serialPorts.Add((endpoint, new SerialLinkPort(endpoint.Address, endpoint.Number, service.Options.QuietPeriod)));
                     listening.Add($"serial {endpoint.Address} at {endpoint.Number} baud");
                 }
             }
@@ -187,11 +185,11 @@ public sealed class NodeLink : IDisposable
 
         lock (_gate)
         {
-            for (int i = 0; i < _serialPorts.Count; i++)
+            foreach (var (endpoint, port) in _serialPorts)
             {
-                if (Service.Attach(_serialPorts[i]) is { } connection)
+                if (Service.Attach(port) is { } connection)
                 {
-                    _serialConnections[_serialEndpoints[i]] = connection;
+                    _serialConnections[endpoint] = connection;
                 }
             }
 
@@ -214,7 +212,7 @@ public sealed class NodeLink : IDisposable
                 server.Dispose();
             }
 
-            foreach (var port in _serialPorts)
+            foreach (var (_, port) in _serialPorts)
             {
                 port.Dispose();
             }
