@@ -111,6 +111,10 @@ public sealed class InferenceModel
         return _executor.Run(inputs, outputs);
     }
 
+    /// <summary>How many replicas run layer <paramref name="layer"/> (1, 2 or 3; under ABFT+TMR only the head has three).</summary>
+    /// <exception cref="ArgumentException">No layer has that name.</exception>
+    public int ReplicasOf(string layer) => _executor.ReplicasOf(layer);
+
     /// <summary>Arms <paramref name="fault"/> for the next run (see <see cref="InferenceFault"/>); faults that do not fire in it are dropped.</summary>
     /// <exception cref="ArgumentException">The layer, replica, element or bit does not exist, or the layer has no accumulator.</exception>
     public void ArmFault(InferenceFault fault) => _executor.Arm(fault);

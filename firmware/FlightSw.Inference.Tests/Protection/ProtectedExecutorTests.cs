@@ -123,6 +123,49 @@ public class ProtectedExecutorTests
     }
 
     [Test]
+    public void Run_AdjacentWeightUpsetUnderTmr_LandsInMemoryAndIsRepairedFromTheOtherReplicas()
+    {
+        var clean = CleanOutput();
+        var model = Load(ProtectionMode.Tmr);
+        int element = ElementOf(model, "pw", 5);
+        float before = model.Regions[1].Raw<float>()[WeightOffsetOf(model, "pw") + element];
+
+        // Two neighbouring exponent bits: beyond what the code corrects in one word, so only the vote saves it.
+        model.ArmFault(new InferenceFault(FaultSite.Weight, 1, "pw", element, 29) { Change = new BitChange(0b11u << 29, 0, 0) });
+        var output = new float[5];
+        var result = model.Run(Input, output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Bits32(output), Is.EqualTo(Bits32(clean)));
+            Assert.That(result.Outcome, Is.EqualTo(InferenceOutcome.Masked));
+            Assert.That(model.Regions[1].Raw<float>()[WeightOffsetOf(model, "pw") + element], Is.EqualTo(before));
+        });
+    }
+
+    [Test]
+    public void Run_RandomValueActivationWithoutProtection_ReplacesTheElement()
+    {
+        var clean = CleanOutput();
+        var model = Load(ProtectionMode.None);
+        model.ArmFault(new InferenceFault(FaultSite.Activation, 0, "head", 1, 0) { Change = new BitChange(0, BitConverter.SingleToUInt32Bits(1000f), uint.MaxValue) });
+        var output = new float[5];
+        model.Run(Input, output);
+        Assert.That(Bits32(output), Is.Not.EqualTo(Bits32(clean)));
+    }
+
+    [Test]
+    public void ReplicasOf_AbftTmr_OnlyTheHeadHasThree()
+    {
+        var model = Load(ProtectionMode.AbftTmr);
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.ReplicasOf("head"), Is.EqualTo(3));
+            Assert.That(model.ReplicasOf("conv1"), Is.EqualTo(1));
+            Assert.That(() => model.ReplicasOf("nope"), Throws.ArgumentException.With.Message.Contains("the layers are"));
+        });
+    }
+
+    [Test]
     public void Run_DmrWithActivationFault_DetectsAndReruns()
     {
         var clean = CleanOutput();

@@ -54,11 +54,22 @@ internal sealed class Replica
                 continue;
             }
 
+            // The upset lands in memory: every bit it changes is flipped in the codeword, so
+            // the ECC sees it as it would see radiation.
             var step = Segment.StepNamed(fault.Layer)!;
             long floatIndex = (long)step.WeightOffset + fault.Element;
             int word = (int)(floatIndex / 2);
-            int bit = (int)(floatIndex % 2) * 32 + fault.Bit;
-            Weights.FlipBit(Weights.PhysicalBitOf(word, bit));
+            int firstBit = (int)(floatIndex % 2) * 32;
+            uint stored = BitConverter.SingleToUInt32Bits(WeightSpan[(int)floatIndex]);
+            uint changed = stored ^ fault.Effect.Apply(stored);
+            for (int bit = 0; bit < 32; bit++)
+            {
+                if ((changed & (1u << bit)) != 0)
+                {
+                    Weights.FlipBit(Weights.PhysicalBitOf(word, firstBit + bit));
+                }
+            }
+
             _armed.RemoveAt(i);
         }
     }
@@ -85,7 +96,7 @@ internal sealed class Replica
             int local = fault.Element - blockStart;
             if (fault.Site == site && fault.Layer == step.Name && local >= 0 && local < block.Length)
             {
-                block[local] = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(block[local]) ^ (1 << fault.Bit));
+                block[local] = fault.Effect.Apply(block[local]);
                 _armed.RemoveAt(i);
             }
         }

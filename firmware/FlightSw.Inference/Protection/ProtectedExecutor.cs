@@ -74,6 +74,20 @@ internal sealed class ProtectedExecutor
 
     public IReadOnlyList<LayerInfo> Layers { get; }
 
+    public int ReplicasOf(string layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        for (int s = 0; s < _plan.Count; s++)
+        {
+            if (_plan[s].Segment.StepNamed(layer) is not null)
+            {
+                return _plan[s].Replicas;
+            }
+        }
+
+        throw new ArgumentException($"No layer is named '{layer}'; the layers are: {string.Join(", ", Layers.Select(l => l.Name))}.", nameof(layer));
+    }
+
     public void Arm(InferenceFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
