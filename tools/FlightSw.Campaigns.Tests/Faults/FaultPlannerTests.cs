@@ -1,0 +1,103 @@
+using FlightSw.Campaigns.Config;
+using FlightSw.Campaigns.Faults;
+
+namespace FlightSw.Campaigns.Tests.Faults;
+
+public class FaultPlannerTests
+{
+    private static readonly FaultTarget[] Targets =
+    [
+        new(FaultSiteKind.Weight, "small", 0, 10, 32, "small"),
+        new(FaultSiteKind.Weight, "large", 0, 990, 32, "large"),
+        new(FaultSiteKind.Activation, "small", 0, 100, 32, "small"),
+    ];
+
+    [Test]
+    public void Plan_SameSeedAndTrial_DrawsTheSameFault()
+    {
+        var a = new FaultPlanner(new FaultModelConfig(), 42, 4, Targets, "v");
+        var b = new FaultPlanner(new FaultModelConfig(), 42, 4, Targets, "v");
+        Assert.That(Enumerable.Range(0, 100).Select(i => b.Plan(i)), Is.EqualTo(Enumerable.Range(0, 100).Select(i => a.Plan(i))));
+    }
+
+    [Test]
+    public void Plan_OtherSeed_DrawsOtherFaults()
+    {
+        var a = new FaultPlanner(new FaultModelConfig(), 1, 4, Targets, "v");
+        var b = new FaultPlanner(new FaultModelConfig(), 2, 4, Targets, "v");
+        Assert.That(Enumerable.Range(0, 20).Count(i => a.Plan(i) == b.Plan(i)), Is.LessThan(2));
+    }
+
+    [Test]
+    public void Plan_TargetsOfDifferentSize_AreHitInProportionToTheirBits()
+    {
+        var planner = new FaultPlanner(new FaultModelConfig(), 7, 1, Targets, "v");
+        int small = Enumerable.Range(0, 10_000).Count(i => planner.Plan(i).Fault.Target == "small");
+
+        // 10 of 1,000 weights: about 1 %; the binomial 99.9 % band around 100 of 10,000 is 70 to 133.
+        Assert.That(small, Is.InRange(70, 133));
+    }
+
+    [Test]
+    public void Plan_ExponentBits_StayInTheExponent()
+    {
+        var planner = new FaultPlanner(new FaultModelConfig { Bits = new BitSelection(BitSelectionKind.Exponent, []) }, 3, 1, Targets, "v");
+        var bits = Enumerable.Range(0, 2_000).Select(i => planner.Plan(i).Fault).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(bits.Select(f => f.Bit).Distinct().Order(), Is.EqualTo(Enumerable.Range(23, 8)));
+            Assert.That(bits.Select(f => f.BitClass).Distinct(), Is.EqualTo(new[] { "exponent" }));
+        });
+    }
+
+    [Test]
+    public void Plan_AdjacentAtTheTopBit_IsShiftedInsideTheElement()
+    {
+        var planner = new FaultPlanner(new FaultModelConfig { Kind = FaultKind.AdjacentBits, Width = 3, Bits = new BitSelection(BitSelectionKind.Sign, []) }, 3, 1, Targets, "v");
+        var fault = planner.Plan(0).Fault;
+        Assert.Multiple(() =>
+        {
+            Assert.That((fault.Bit, fault.Width), Is.EqualTo((29, 3)));
+            Assert.That(fault.FloatChange.Flip, Is.EqualTo(0xE000_0000u));
+        });
+    }
+
+    [Test]
+    public void Plan_RandomValue_ReplacesTheWholeFloat()
+    {
+        var planner = new FaultPlanner(new FaultModelConfig { Kind = FaultKind.RandomValue }, 3, 1, Targets, "v");
+        var fault = planner.Plan(5).Fault;
+        Assert.Multiple(() =>
+        {
+            Assert.That(fault.FloatChange.Apply(0x1234_5678u), Is.EqualTo((uint)fault.Value));
+            Assert.That(fault.BitClass, Is.EqualTo("value"));
+        });
+    }
+
+    [TestCase(0, 0x0000_0000u)]
+    [TestCase(1, 0x0000_0100u)]
+    public void Plan_StuckAt_ForcesTheBit(int value, uint expected)
+    {
+        var planner = new FaultPlanner(new FaultModelConfig { Kind = FaultKind.StuckAt, StuckValue = value, Bits = new BitSelection(BitSelectionKind.List, [8]) }, 3, 1, Targets, "v");
+        var change = planner.Plan(0).Fault.FloatChange;
+        Assert.Multiple(() =>
+        {
+            Assert.That(change.Apply(0x0000_0000u) & 0x100u, Is.EqualTo(expected));
+            Assert.That(change.Apply(0x0000_0100u) & 0x100u, Is.EqualTo(expected));
+        });
+    }
+
+    [Test]
+    public void Plan_InputsAreSpreadOverTheInputCount()
+    {
+        var planner = new FaultPlanner(new FaultModelConfig(), 3, 5, Targets, "v");
+        Assert.That(Enumerable.Range(0, 500).Select(i => planner.Plan(i).Input).Distinct().Order(), Is.EqualTo(Enumerable.Range(0, 5)));
+    }
+
+    [Test]
+    public void Constructor_SiteWithoutTargets_RefusesNamingTheVariant()
+    {
+        var faults = new FaultModelConfig { Sites = [FaultSiteKind.Accumulator] };
+        Assert.That(() => new FaultPlanner(faults, 1, 1, Targets, "tmr"), Throws.ArgumentException.With.Message.Contains("'tmr' has no accumulator target"));
+    }
+}

@@ -1,0 +1,29 @@
+using FlightSw.Edac.Regions;
+
+namespace FlightSw.Campaigns.Config;
+
+/// <summary>
+/// An ECC region of seeded random data under scrubbing: the fault lands in a codeword, the
+/// scrubber sweeps the region, the region's recovery handles what the code cannot correct, and
+/// the consumer reads every word back. Variants are interleaving depths.
+/// </summary>
+public sealed record EccRegionWorkloadConfig : WorkloadConfig
+{
+    /// <inheritdoc />
+    public override string Kind => "ecc-region";
+
+    /// <summary>Words (64-bit) in the region; default 4,096 (32 KiB).</summary>
+    public int Words { get; init; } = 4096;
+
+    /// <summary>The interleaving depths compared, one variant each; default 1 (none) and 4.</summary>
+    public IReadOnlyList<int> InterleaveDepths { get; init; } = [1, 4];
+
+    /// <summary>What the region does with a word the code cannot correct; default reload from a golden image.</summary>
+    public EccRecoveryChoice Recovery { get; init; } = EccRecoveryChoice.Golden;
+
+    /// <summary>Seed of the region's data; default 1.</summary>
+    public int DataSeed { get; init; } = 1;
+
+    /// <summary>The region's importance (what the scrubber's order follows); default High.</summary>
+    public RegionImportance Importance { get; init; } = RegionImportance.High;
+}

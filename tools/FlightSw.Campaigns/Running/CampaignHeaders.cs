@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text;
+using FlightSw.Campaigns.Config;
+using FlightSw.Campaigns.Workloads;
+
+namespace FlightSw.Campaigns.Running;
+
+/// <summary>Builds and compares results headers.</summary>
+public static class CampaignHeaders
+{
+    /// <summary>The header of <paramref name="shard"/> of <paramref name="config"/> run on <paramref name="workload"/>.</summary>
+    public static CampaignHeader For(CampaignConfig config, IWorkloadFactory workload, ShardSpec shard)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(workload);
+        string sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(config.CanonicalJson)));
+        return new CampaignHeader(config.Name, config.CanonicalJson, sha, SoftwareVersion.Current, workload.Description, workload.Variants, config.Size.TrialsPerVariant, shard);
+    }
+
+    /// <summary>Null when <paramref name="found"/> is the same campaign and slice as <paramref name="expected"/>; otherwise what differs.</summary>
+    public static string? Mismatch(CampaignHeader expected, CampaignHeader found, bool sameShard = true)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(found);
+        if (found.ConfigSha256 != expected.ConfigSha256)
+        {
+            return $"it is another campaign (configuration sha256 {found.ConfigSha256[..12]}, not {expected.ConfigSha256[..12]})";
+        }
+
+        if (found.Software != expected.Software)
+        {
+            return $"its trials were run by FlightSw {found.Software}, not {expected.Software}: results of two versions are not one campaign";
+        }
+
+        if (!found.Variants.SequenceEqual(expected.Variants) || found.TrialsPerVariant != expected.TrialsPerVariant)
+        {
+            return $"its variants or size differ ({string.Join(", ", found.Variants)} x {found.TrialsPerVariant}, not {string.Join(", ", expected.Variants)} x {expected.TrialsPerVariant})";
+        }
+
+        if (found.Workload != expected.Workload)
+        {
+            return $"its workload differs ({found.Workload}, not {expected.Workload})";
+        }
+
+        return sameShard && found.Shard != expected.Shard ? $"it holds shard {found.Shard}, not {expected.Shard}" : null;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using FlightSw.Campaigns.Config;
+using FlightSw.Campaigns.Faults;
+using FlightSw.Hal.Boards;
+using FlightSw.Node.Payload;
+
+namespace FlightSw.Campaigns.Workloads.Node;
+
+/// <summary>
+/// The <c>node</c> workload: the whole flight node (<see cref="FlightSw.Node.FlightImage"/>) on the
+/// simulated board, on virtual time, flying its AI payload. Variants are the model's protection
+/// modes (<c>none</c>, <c>dmr</c>, <c>tmr</c>, <c>abft</c>, <c>abft+tmr</c>); the answer of a
+/// flight is the class and score of every inference the job publishes. Radiation is off and the
+/// node's seed fixes the rest, so the golden flight of a variant (flown once, on first use, for
+/// <see cref="NodeWorkloadConfig.DurationSeconds"/>) is the same every time. Targets: every ECC
+/// region the booted node registers in its memory map (payload images and the model's weight
+/// regions; 72-bit codewords) and every component of the image, or the configured ones (one
+/// element each). A trial injects at its fraction of the golden time and flies until the golden
+/// number of answers came or ten times the golden time passed; see <c>NodeTrialClassifier</c>
+/// for the rules. Runs on virtual time: hangs are judged here, not by the runner.
+/// </summary>
+/// <remarks>
+/// A component-state fault is a hang through the fault injector's <c>FI_HANG</c> command, as the
+/// ground would send it; for the executive (<c>scheduler</c>), which has no cycle a hang flag
+/// can stop, it is <see cref="Core.Application.FlightApplication.Halt"/>. Passive components
+/// (no rate group) do nothing while hung, so their hangs are masked.
+/// </remarks>
+public sealed class NodeWorkloadFactory : IWorkloadFactory
+{
+    private readonly NodeWorkloadConfig _config;
+    private readonly Dictionary<string, NodeVariant> _variants;
+
+    /// <summary>Builds the workload of <paramref name="config"/>: loads the board and the payload once and composes it with each protection.</summary>
+    /// <param name="config">The workload's configuration.</param>
+    /// <param name="imagesDirectory">The images folder (manifests, model, samples); <see cref="PayloadImageManifest.DefaultDirectory"/> when null.</param>
+    /// <exception cref="ArgumentException">No protection is configured, or a configured component is not in the flight image (the message lists those that are).</exception>
+    /// <exception cref="InvalidDataException">The images folder's payload is refused, or has no inference payload to fly.</exception>
+    /// <exception cref="UnknownBoardException">The board name is not in the board catalog.</exception>
+    /// <exception cref="BoardDefinitionException">The board file breaks a rule.</exception>
+    public NodeWorkloadFactory(NodeWorkloadConfig config, string? imagesDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.Protections.Count == 0)
+        {
+            throw new ArgumentException("The node workload needs at least one protection mode.", nameof(config));
+        }
+
+        _config = config;
+        var board = LoadBoard(config.Board);
+        string directory = imagesDirectory ?? PayloadImageManifest.DefaultDirectory();
+        var payload = FlightPayload.Load(directory);
+        var inference = payload.Inference
+            ?? throw new InvalidDataException($"The images folder {directory} has no inference payload (inference.json): the node workload's answers are its inferences.");
+
+        var duration = TimeSpan.FromSeconds(config.DurationSeconds);
+        _variants = new Dictionary<string, NodeVariant>(StringComparer.Ordinal);
+        foreach (var mode in config.Protections)
+        {
+            string name = CampaignConfigReader.ProtectionName(mode);
+            var settings = inference.Settings with { Protection = mode, PeriodSeconds = config.InferencePeriodSeconds };
+            var composed = new FlightPayload(payload.Images, InferencePayload.Load(settings));
+            if (!_variants.TryAdd(name, new NodeVariant(name, composed, board, config.NodeSeed, duration, config.Components)))
+            {
+                throw new ArgumentException($"Protection '{name}' is listed twice.", nameof(config));
+            }
+        }
+
+        Variants = [.. _variants.Keys];
+        if (config.Components.Count > 0)
+        {
+            CheckComponents(_variants[Variants[0]], config.Components);
+        }
+    }
+
+    /// <inheritdoc />
+    public string Description => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Flight node on board '{_config.Board}' (seed {_config.NodeSeed}, virtual time), {_config.DurationSeconds:0.#} s golden flight with an inference every {_config.InferencePeriodSeconds:0.#} s; variants: protection {string.Join(", ", Variants)}");
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Variants { get; }
+
+    /// <inheritdoc />
+    public int InputCount => 1;
+
+    /// <inheritdoc />
+    public bool RunsOnVirtualTime => true;
+
+    /// <inheritdoc />
+    /// <remarks>Flies the variant's golden flight on first use (its boot lists the regions and components).</remarks>
+    /// <exception cref="ArgumentException"><paramref name="variant"/> is not one of <see cref="Variants"/>.</exception>
+    /// <exception cref="InvalidOperationException">The golden flight crashed, reset, failed an inference or published none.</exception>
+    public IReadOnlyList<FaultTarget> TargetsOf(string variant) => VariantOf(variant).Golden.Targets;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="variant"/> is not one of <see cref="Variants"/>.</exception>
+    public IWorkload Create(string variant) => new NodeWorkload(VariantOf(variant));
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        // Every flight disposes its node; the payload is managed memory.
+    }
+
+    /// <summary>The board named <paramref name="board"/> in the catalog, or the board file at that path.</summary>
+    internal static BoardDefinition LoadBoard(string board)
+    {
+        bool isFile = board.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || board.Contains('/', StringComparison.Ordinal) || Path.IsPathRooted(board);
+        return isFile ? BoardDefinitionLoader.LoadFile(board) : BoardCatalog.Locate().Load(board);
+    }
+
+    /// <summary>Boots the node once to list its components, so a misspelt name fails before any trial.</summary>
+    private static void CheckComponents(NodeVariant variant, IReadOnlyList<string> components)
+    {
+        using var flight = variant.Fly();
+        if (!flight.FlyUntilRunning(TimeSpan.FromMinutes(1)) || flight.Application is not { } app)
+        {
+            throw new InvalidOperationException($"The node of variant '{variant.Name}' did not boot within a minute of virtual time; its components cannot be listed.");
+        }
+
+        foreach (string name in components)
+        {
+            if (app.FindComponent(name) is null)
+            {
+                throw new ArgumentException($"Component '{name}' is not in the flight image; known: {string.Join(", ", app.Components.Select(c => c.Name))}.", nameof(components));
+            }
+        }
+    }
+
+    private NodeVariant VariantOf(string variant)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        return _variants.TryGetValue(variant, out var found)
+            ? found
+            : throw new ArgumentException($"'{variant}' is not a variant of this workload; known: {string.Join(", ", Variants)}.", nameof(variant));
+    }
+}
