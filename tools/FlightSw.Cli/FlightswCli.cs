@@ -14,7 +14,7 @@ internal static class FlightswCli
     /// <summary>Parses <paramref name="args"/> and runs the command; a parse error is one line on standard error and exit code 2.</summary>
     public static int Run(string[] args, CliEnvironment env)
     {
-        var root = new RootCommand("flightsw: the FlightSw ground tool. Live telemetry, authenticated commands, the XTCE dictionary, link keys, board packages and their deployment over ssh.")
+        var root = new RootCommand("flightsw: the FlightSw ground tool. Live telemetry, authenticated commands, the XTCE dictionary, link keys, board packages and their deployment over ssh, fault-injection campaigns.")
         {
             TlmCommand.Create(env),
             CmdCommand.Create(env),
@@ -22,6 +22,7 @@ internal static class FlightswCli
             KeygenCommand.Create(env),
             PackageCommand.Create(env),
             DeployCommand.Create(env),
+            CampaignCommand.Create(env),
         };
 
         var parse = root.Parse(args);
