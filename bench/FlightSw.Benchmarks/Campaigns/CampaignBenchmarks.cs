@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using FlightSw.Campaigns.Config;
 using FlightSw.Campaigns.Running;
 using FlightSw.Campaigns.Workloads;
@@ -69,8 +70,9 @@ public class CampaignBenchmarks
     {
         public CampaignBenchmarkConfig()
         {
-            // Each invocation is a whole campaign of seconds: measured a few times, not thousands.
-            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithWarmupCount(1).WithIterationCount(3).WithInvocationCount(1).WithUnrollFactor(1));
+            // Each invocation is a whole campaign of seconds: measured a few times, not thousands, in process
+            // (run it without --inProcess, which would add a second job with the default thousands).
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithWarmupCount(1).WithIterationCount(3).WithInvocationCount(1).WithUnrollFactor(1).WithToolchain(InProcessEmitToolchain.Instance));
             AddColumn(new TrialRateColumn());
             WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
         }

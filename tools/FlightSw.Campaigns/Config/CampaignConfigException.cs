@@ -10,13 +10,13 @@ public sealed class CampaignConfigException : Exception
     public CampaignConfigException(string source, string field, string reason)
         : base($"{source}: {field}: {reason}")
     {
-        Source = source;
+        File = source;
         Field = field;
         Reason = reason;
     }
 
-    /// <summary>The file the value came from.</summary>
-    public new string Source { get; }
+    /// <summary>The file (or <c>command line</c>) the value came from.</summary>
+    public string File { get; }
 
     /// <summary>The field, as a JSON path.</summary>
     public string Field { get; }

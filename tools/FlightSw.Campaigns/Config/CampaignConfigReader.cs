@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FlightSw.Campaigns.Faults;
@@ -152,7 +153,7 @@ public static class CampaignConfigReader
         {
             config = config with
             {
-                InputCount = (int)(inputs.Integer("count", 1, 100_000) ?? config.InputCount),
+                InputCount = (int?)inputs.Integer("count", 1, 100_000),
                 InputSeed = (int)(inputs.Integer("seed", int.MinValue, int.MaxValue) ?? config.InputSeed),
             };
             if (inputs.String("samples") is { } samples)
@@ -254,7 +255,7 @@ public static class CampaignConfigReader
             DurationSeconds = json.Number("durationSeconds", 1, 86_400) ?? config.DurationSeconds,
             InferencePeriodSeconds = json.Number("inferencePeriodSeconds", 1, 3_600) ?? config.InferencePeriodSeconds,
             Protections = Protections(json) ?? config.Protections,
-            Components = json.Strings("components") ?? config.Components,
+            Components = json.Strings("components") is { } components ? Distinct(json, "components", components) : config.Components,
         };
         if (config.InferencePeriodSeconds > config.DurationSeconds)
         {
@@ -314,6 +315,7 @@ public static class CampaignConfigReader
         }
 
         bool hasWidth = json.Has("width");
+        bool hasStuckValue = json.Has("stuckValue");
         config = config with
         {
             Width = (int)(json.Integer("width", 2, 8) ?? config.Width),
@@ -324,8 +326,18 @@ public static class CampaignConfigReader
             throw json.Refuse("width", "only applies to \"kind\": \"adjacent\"");
         }
 
+        if (hasStuckValue && config.Kind != FaultKind.StuckAt)
+        {
+            throw json.Refuse("stuckValue", "only applies to \"kind\": \"stuck-at\"");
+        }
+
         if (json.Raw("bits") is { } bits)
         {
+            if (config.Kind == FaultKind.RandomValue)
+            {
+                throw json.Refuse("bits", "does not apply to \"kind\": \"random-value\", which replaces every bit of the element");
+            }
+
             config = config with { Bits = ReadBits(json, bits) };
         }
 
@@ -385,7 +397,7 @@ public static class CampaignConfigReader
         long? trials = json.Integer("trials", 1, 100_000_000);
         double? margin = json.Number("margin", 0, 1, exclusive: true);
         double? confidence = json.Number("confidence", 0, 1, exclusive: true);
-        double? population = json.Number("population", 1, double.MaxValue);
+        double? population = json.Integer("population", 1, long.MaxValue);
         json.RefuseUnknown("trials", "margin", "confidence", "population");
         if (trials is { } count)
         {
@@ -405,7 +417,12 @@ public static class CampaignConfigReader
         var size = new CampaignSize(null, margin.Value, confidence ?? 0.95, population);
         if (size.TrialsPerVariant > 100_000_000)
         {
-            throw json.Refuse("margin", $"±{margin} needs {size.TrialsPerVariant} trials per variant; at most 100,000,000");
+            throw json.Refuse("margin", $"±{margin.Value.ToString(CultureInfo.InvariantCulture)} needs {size.TrialsPerVariant} trials per variant; at most 100,000,000");
+        }
+
+        if (size.TrialsPerVariant < 1)
+        {
+            throw json.Refuse("confidence", $"{size.Confidence.ToString(CultureInfo.InvariantCulture)} with a margin of {size.Margin.ToString(CultureInfo.InvariantCulture)} gives no trial at all; a confidence is usually 0.9 to 0.99");
         }
 
         return size;

@@ -64,7 +64,11 @@ internal static class CampaignConfigWriter
 
                 WriteStrings(json, "protection", inference.Protections.Select(CampaignConfigReader.ProtectionName));
                 json.WriteStartObject("inputs");
-                json.WriteNumber("count", inference.InputCount);
+                if (inference.InputCount is { } count)
+                {
+                    json.WriteNumber("count", count);
+                }
+
                 json.WriteNumber("seed", inference.InputSeed);
                 if (inference.SamplesFile is not null)
                 {

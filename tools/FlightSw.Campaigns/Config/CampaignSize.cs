@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FlightSw.Campaigns.Config;
 
 /// <summary>
@@ -18,6 +20,6 @@ public sealed record CampaignSize(int? Trials, double Margin, double Confidence,
 
     /// <summary>How the size was given, for reports.</summary>
     public override string ToString() => Trials is { } trials
-        ? $"{trials} trials per variant"
-        : $"±{Margin * 100:0.###} % at {Confidence * 100:0.###} % confidence{(Population is { } n ? $" over {n:0} faults" : string.Empty)}: {TrialsPerVariant} trials per variant (Leveugle et al. 2009, p = 0.5)";
+        ? string.Create(CultureInfo.InvariantCulture, $"{trials} trials per variant")
+        : string.Create(CultureInfo.InvariantCulture, $"±{Margin * 100:0.###} % at {Confidence * 100:0.###} % confidence{(Population is { } n ? string.Create(CultureInfo.InvariantCulture, $" over {n:0} faults") : string.Empty)}: {TrialsPerVariant} trials per variant (Leveugle et al. 2009, p = 0.5)");
 }

@@ -34,8 +34,11 @@ public sealed record InferenceWorkloadConfig : WorkloadConfig
     public IReadOnlyList<ProtectionMode> Protections { get; init; } =
         [ProtectionMode.None, ProtectionMode.Dmr, ProtectionMode.Tmr, ProtectionMode.Abft, ProtectionMode.AbftTmr];
 
-    /// <summary>How many random inputs trials are spread over; default 8.</summary>
-    public int InputCount { get; init; } = 8;
+    /// <summary>The default number of random inputs.</summary>
+    public const int DefaultRandomInputs = 8;
+
+    /// <summary>How many inputs trials are spread over: random ones (default <see cref="DefaultRandomInputs"/>), or the first of the samples file (default all of them).</summary>
+    public int? InputCount { get; init; }
 
     /// <summary>Seed of the random inputs; default 1.</summary>
     public int InputSeed { get; init; } = 1;

@@ -15,10 +15,17 @@ public sealed class FaultPlanner
     private readonly long _seed;
     private readonly int _inputCount;
     private readonly IReadOnlyList<SiteTargets> _sites;
+    private readonly bool _strikeTimes;
 
     /// <summary>A planner over <paramref name="targets"/> (a variant's, from <see cref="Workloads.IWorkloadFactory.TargetsOf"/>).</summary>
     /// <exception cref="ArgumentException">A configured site has no target in <paramref name="targets"/>, or the bit selection does not fit a target.</exception>
-    public FaultPlanner(FaultModelConfig faults, long seed, int inputCount, IReadOnlyList<FaultTarget> targets, string variant)
+    /// <param name="faults">The fault model.</param>
+    /// <param name="seed">The campaign's seed.</param>
+    /// <param name="inputCount">How many inputs trials are spread over.</param>
+    /// <param name="targets">The variant's targets.</param>
+    /// <param name="variant">The variant, for messages.</param>
+    /// <param name="strikeTimes">True when the workload strikes during its run (<see cref="PlannedFault.At"/> is drawn); false when it injects before it runs (At is 0).</param>
+    public FaultPlanner(FaultModelConfig faults, long seed, int inputCount, IReadOnlyList<FaultTarget> targets, string variant, bool strikeTimes)
     {
         ArgumentNullException.ThrowIfNull(faults);
         ArgumentNullException.ThrowIfNull(targets);
@@ -26,6 +33,7 @@ public sealed class FaultPlanner
         _faults = faults;
         _seed = seed;
         _inputCount = inputCount;
+        _strikeTimes = strikeTimes;
         var sites = new List<SiteTargets>();
         foreach (var site in faults.Sites)
         {
@@ -35,14 +43,18 @@ public sealed class FaultPlanner
                 throw new ArgumentException($"Variant '{variant}' has no {CampaignConfigReader.SiteName(site)} target to inject into.");
             }
 
-            sites.Add(new SiteTargets(site, ofSite, faults.Bits));
+            try
+            {
+                sites.Add(new SiteTargets(site, ofSite, faults.Bits, faults.Kind == FaultKind.AdjacentBits ? faults.Width : 1));
+            }
+            catch (ArgumentException exception)
+            {
+                throw new ArgumentException($"Variant '{variant}', {CampaignConfigReader.SiteName(site)} site: {exception.Message}", nameof(faults), exception);
+            }
         }
 
         _sites = sites;
     }
-
-    /// <summary>Every target the configured sites offer, with the bits the planner aims at per target.</summary>
-    public long FaultSpaceBits => _sites.Sum(s => s.TotalBits);
 
     /// <summary>The input and fault of trial <paramref name="variantTrial"/> (its number within its variant).</summary>
     public PlannedTrial Plan(long variantTrial)
@@ -55,6 +67,7 @@ public sealed class FaultPlanner
         int bit = site.BitsOf(target)[random.NextInt(site.BitsOf(target).Count)];
         ulong draw = random.NextUInt64();
         double at = random.NextDouble();
+        at = _strikeTimes ? at : 0;
         int input = random.NextInt(_inputCount);
         if (site.Site == FaultSiteKind.ComponentState)
         {
@@ -65,7 +78,10 @@ public sealed class FaultPlanner
         var (firstBit, width, value) = _faults.Kind switch
         {
             FaultKind.SingleBit => (bit, 1, 0UL),
-            FaultKind.AdjacentBits => (Math.Min(bit, elementBits - _faults.Width), _faults.Width, 0UL),
+
+            // Starts are drawn among those whose run fits the float (SiteTargets); a codeword's
+            // neighbours are physical, so its run may cross into the next codeword.
+            FaultKind.AdjacentBits => (bit, _faults.Width, 0UL),
 
             // A random value replaces the data: all of a float, the 64 data bits of a codeword.
             FaultKind.RandomValue => (0, elementBits == 72 ? 64 : elementBits, elementBits == 32 ? draw & uint.MaxValue : draw),

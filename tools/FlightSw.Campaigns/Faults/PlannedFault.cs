@@ -1,3 +1,4 @@
+using System.Globalization;
 using FlightSw.Inference.Faults;
 
 namespace FlightSw.Campaigns.Faults;
@@ -19,7 +20,7 @@ public sealed record PlannedFault(FaultSiteKind Site, string Target, int Replica
     /// <summary>
     /// Which field the upset hits, for reports: <c>sign</c>, <c>exponent</c> or <c>mantissa</c>
     /// of a float (by the most significant bit touched), <c>value</c> for a random value,
-    /// <c>data</c> or <c>check</c> of a codeword, <c>state</c> of a component.
+    /// <c>data</c> or <c>check</c> of a codeword (by the bit the upset starts at), <c>state</c> of a component.
     /// </summary>
     public string BitClass
     {
@@ -35,12 +36,14 @@ public sealed record PlannedFault(FaultSiteKind Site, string Target, int Replica
                 return "value";
             }
 
-            int top = Bit + Width - 1;
+            // A codeword's neighbours are physical bits, which interleaving spreads over several
+            // codewords: its class is the codeword bit the upset starts at.
             if (Site == FaultSiteKind.EccWord)
             {
-                return top >= 64 ? "check" : "data";
+                return Bit >= 64 ? "check" : "data";
             }
 
+            int top = Bit + Width - 1;
             return top >= 31 ? "sign" : top >= 23 ? "exponent" : "mantissa";
         }
     }
@@ -63,7 +66,7 @@ public sealed record PlannedFault(FaultSiteKind Site, string Target, int Replica
         string where = Replica >= 0 ? $"{Target} replica {Replica}" : Target;
         if (Site == FaultSiteKind.ComponentState)
         {
-            return $"component-state of {where} at {At:0.###}";
+            return string.Create(CultureInfo.InvariantCulture, $"component-state of {where} at {At:0.###}");
         }
 
         string what = Kind switch

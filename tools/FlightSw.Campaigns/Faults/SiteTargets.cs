@@ -8,7 +8,8 @@ internal sealed class SiteTargets
     private readonly IReadOnlyList<int> _floatBits;
     private readonly IReadOnlyList<int> _codewordBits;
 
-    public SiteTargets(FaultSiteKind site, IReadOnlyList<FaultTarget> targets, BitSelection bits)
+    /// <exception cref="ArgumentException">No selected bit can start a run of <paramref name="width"/> bits inside a float.</exception>
+    public SiteTargets(FaultSiteKind site, IReadOnlyList<FaultTarget> targets, BitSelection bits, int width)
     {
         Site = site;
         _targets = targets;
@@ -23,7 +24,14 @@ internal sealed class SiteTargets
         TotalBits = total;
         bool floats = targets.Any(t => t.ElementBits == 32);
         bool codewords = targets.Any(t => t.ElementBits == 72);
-        _floatBits = floats ? bits.BitsOf(32) : [];
+        // A run of several bits in a float starts where it fits: uniform over the valid starts,
+        // with no start counted twice.
+        _floatBits = floats ? [.. bits.BitsOf(32).Where(bit => bit + width <= 32)] : [];
+        if (floats && _floatBits.Count == 0)
+        {
+            throw new ArgumentException($"no bit of '{bits.Name}' starts {width} adjacent bits inside a 32-bit float (the run would pass bit 31)");
+        }
+
         _codewordBits = codewords ? bits.BitsOf(72) : [];
     }
 

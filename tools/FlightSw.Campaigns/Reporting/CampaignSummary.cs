@@ -43,12 +43,26 @@ public static class CampaignSummary
         }
 
         Line(text, "");
-        Line(text, $"Config sha256 `{Cell(header.ConfigSha256).Replace('`', '\'')}` · software {Cell(header.Software)}");
+        Line(text, $"Config sha256 `{header.ConfigSha256.Replace('`', '\'')}` · software {Cell(header.Software)}");
         return text.ToString();
     }
 
-    /// <summary>Text safe inside a table cell: one line, pipes escaped.</summary>
-    private static string Cell(string text) => text.Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ').Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>Text safe inside a table cell: one line, and every character Markdown or HTML would act on escaped.</summary>
+    private static string Cell(string text)
+    {
+        var cell = new StringBuilder(text.Length);
+        foreach (char c in text.Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' '))
+        {
+            if (c is '\\' or '|' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '#' or '~')
+            {
+                cell.Append('\\');
+            }
+
+            cell.Append(c);
+        }
+
+        return cell.ToString();
+    }
 
     // '\n' rather than Environment.NewLine: the same bytes on every machine.
     private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');

@@ -6,13 +6,13 @@ namespace FlightSw.Campaigns.Reporting;
 /// <summary>Each variant's trials split by a key (bit class, target): one tally per variant and group.</summary>
 internal sealed class GroupedTallies
 {
-    private readonly OutcomeTally[,] cells;
+    private readonly OutcomeTally[,] _cells;
 
     private GroupedTallies(IReadOnlyList<string> variants, IReadOnlyList<string> groups, OutcomeTally[,] cells)
     {
         Variants = variants;
         Groups = groups;
-        this.cells = cells;
+        _cells = cells;
     }
 
     public IReadOnlyList<string> Variants { get; }
@@ -21,13 +21,13 @@ internal sealed class GroupedTallies
     public IReadOnlyList<string> Groups { get; }
 
     /// <summary>The trials of variant <paramref name="variant"/> in group <paramref name="group"/> (none if it has no trial there).</summary>
-    public OutcomeTally Cell(int variant, int group) => cells[variant, group];
+    public OutcomeTally Cell(int variant, int group) => _cells[variant, group];
 
     /// <summary>All variants' trials in group <paramref name="group"/> ended in <paramref name="outcome"/>.</summary>
-    public long Total(int group, TrialOutcome outcome) => Enumerable.Range(0, Variants.Count).Sum(v => cells[v, group].Count(outcome));
+    public long Total(int group, TrialOutcome outcome) => Enumerable.Range(0, Variants.Count).Sum(v => _cells[v, group].Count(outcome));
 
     /// <summary>All variants' trials in group <paramref name="group"/>.</summary>
-    public long Trials(int group) => Enumerable.Range(0, Variants.Count).Sum(v => cells[v, group].Trials);
+    public long Trials(int group) => Enumerable.Range(0, Variants.Count).Sum(v => _cells[v, group].Trials);
 
     public static GroupedTallies Of(IReadOnlyList<TrialResult> trials, IReadOnlyList<string> variants, Func<TrialResult, string> key, IComparer<string> groupOrder)
     {

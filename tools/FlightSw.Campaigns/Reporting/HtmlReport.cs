@@ -81,7 +81,7 @@ internal static class HtmlReport
         }
         else
         {
-            html.Line("<p>Layers or regions, replicas pooled; most SDCs over all variants first. Each variant's cell: SDC trials of its trials in the target, the rate and its 95 % Wilson interval.</p>");
+            html.Line("<p>Layers or regions (an inference layer pools its replicas; each weight region of a node is its own target); most SDCs over all variants first. Each variant's cell: SDC trials of its trials in the target, the rate and its 95 % Wilson interval.</p>");
             GroupTable(html, "Target", data.ByTarget, data.TopSdcTargets, withTotal: true);
         }
 

@@ -12,12 +12,12 @@ internal sealed class RateScale
     /// <summary>Highest over smallest non-zero figure beyond which the axis is logarithmic.</summary>
     private const double LogSpan = 50;
 
-    private readonly double floorPercent;
+    private readonly double _floorPercent;
 
     private RateScale(bool log, double floorPercent, double top)
     {
         IsLog = log;
-        this.floorPercent = floorPercent;
+        _floorPercent = floorPercent;
         Bottom = log ? Math.Log10(floorPercent) : 0;
         Top = top;
     }
@@ -51,7 +51,7 @@ internal sealed class RateScale
     public double Y(double fraction)
     {
         double percent = fraction * 100;
-        return IsLog ? Math.Log10(Math.Max(percent, floorPercent)) : percent;
+        return IsLog ? Math.Log10(Math.Max(percent, _floorPercent)) : percent;
     }
 
     /// <summary>Decade ticks (labelled in percent) with minor ticks between, for a log axis.</summary>

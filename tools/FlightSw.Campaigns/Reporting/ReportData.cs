@@ -38,7 +38,7 @@ internal sealed class ReportData
 
     public GroupedTallies ByBitClass { get; }
 
-    /// <summary>By layer or region, replicas pooled.</summary>
+    /// <summary>By target: a layer (its replicas pooled) or a region.</summary>
     public GroupedTallies ByTarget { get; }
 
     /// <summary>Indexes into <see cref="ByTarget"/>'s groups of the targets with the most SDCs (all variants), most first.</summary>

@@ -33,7 +33,7 @@ internal static class ReportPlots
     {
         var tallies = data.ByTarget;
         var shown = Enumerable.Range(0, tallies.Groups.Count).ToList();
-        string description = "SDC rate by target (replicas pooled) per variant, with 95 % Wilson intervals";
+        string description = "SDC rate by layer or region per variant, with 95 % Wilson intervals";
         int most = Math.Max(12, MaxTargetBars / Math.Max(1, tallies.Variants.Count));
         if (shown.Count > most)
         {

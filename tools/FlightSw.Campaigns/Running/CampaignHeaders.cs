@@ -24,12 +24,12 @@ public static class CampaignHeaders
         ArgumentNullException.ThrowIfNull(found);
         if (found.ConfigSha256 != expected.ConfigSha256)
         {
-            return $"it is another campaign (configuration sha256 {found.ConfigSha256[..12]}, not {expected.ConfigSha256[..12]})";
+            return $"it is another campaign (configuration sha256 {Short(found.ConfigSha256)}, not {Short(expected.ConfigSha256)})";
         }
 
         if (found.Software != expected.Software)
         {
-            return $"its trials were run by FlightSw {found.Software}, not {expected.Software}: results of two versions are not one campaign";
+            return $"its trials were run by FlightSw {found.Software}, not {expected.Software}: results of two builds are not one campaign";
         }
 
         if (!found.Variants.SequenceEqual(expected.Variants) || found.TrialsPerVariant != expected.TrialsPerVariant)
@@ -44,4 +44,6 @@ public static class CampaignHeaders
 
         return sameShard && found.Shard != expected.Shard ? $"it holds shard {found.Shard}, not {expected.Shard}" : null;
     }
+
+    private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
 }

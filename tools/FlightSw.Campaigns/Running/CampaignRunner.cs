@@ -38,7 +38,7 @@ public sealed class CampaignRunner
         Config = config;
         Workload = workload;
         Header = CampaignHeaders.For(config, workload, Options.Shard);
-        _planners = [.. workload.Variants.Select(variant => new FaultPlanner(config.Faults, config.Seed, workload.InputCount, workload.TargetsOf(variant), variant))];
+        _planners = [.. workload.Variants.Select(variant => new FaultPlanner(config.Faults, config.Seed, workload.InputCount, workload.TargetsOf(variant), variant, workload.RunsOnVirtualTime))];
     }
 
     /// <summary>The campaign.</summary>
@@ -59,6 +59,7 @@ public sealed class CampaignRunner
     public RunSummary Run(string resultsPath)
     {
         ArgumentNullException.ThrowIfNull(resultsPath);
+        using var exclusive = ResultsLock.Take(resultsPath);
         var existing = Resume(resultsPath);
         var done = existing.Select(t => t.Trial).ToHashSet();
         var pending = new List<long>();

@@ -96,9 +96,16 @@ internal static class ResultLines
                 throw new ResultsFormatException(path, 1, $"is results format {version.GetInt32()}; this flightsw reads format {FormatVersion}");
             }
 
+            string config = root.GetProperty("config").GetRawText();
+            string sha = root.GetProperty("configSha256").GetString()!;
+            if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(config))) != sha)
+            {
+                throw new ResultsFormatException(path, 1, "the header's configuration does not match its configSha256: the file was edited");
+            }
+
             return new CampaignHeader(
                 root.GetProperty("name").GetString()!,
-                root.GetProperty("config").GetRawText(),
+                config,
                 root.GetProperty("configSha256").GetString()!,
                 root.GetProperty("software").GetString()!,
                 root.GetProperty("workload").GetString()!,

@@ -20,6 +20,7 @@ internal sealed class TrialPool
     private readonly object _failureGate = new();
     private int _next;
     private CampaignFailedException? _failure;
+    private Exception? _progressFailure;
 
     public TrialPool(CampaignRunner runner, IReadOnlyList<long> pending, ResultSink sink, long resumed, long total)
     {
@@ -34,7 +35,7 @@ internal sealed class TrialPool
 
     public ResultSink Sink => _sink;
 
-    public bool Stopping => _runner.Options.Cancellation.IsCancellationRequested || Volatile.Read(ref _failure) is not null;
+    public bool Stopping => _runner.Options.Cancellation.IsCancellationRequested || Volatile.Read(ref _failure) is not null || Volatile.Read(ref _progressFailure) is not null;
 
     public Outcome Execute()
     {
@@ -68,6 +69,11 @@ internal sealed class TrialPool
             throw _failure;
         }
 
+        if (_progressFailure is not null)
+        {
+            throw new InvalidOperationException($"The progress display failed: {_progressFailure.Message}", _progressFailure);
+        }
+
         return new Outcome(clock.Elapsed);
     }
 
@@ -98,10 +104,11 @@ internal sealed class TrialPool
         long now = Stopwatch.GetTimestamp();
         foreach (var worker in _workers.ToList())
         {
-            if (worker.TryAbandon(now, out long trial, out var limit))
+            if (worker.TryAbandon(now, out long trial, out _))
             {
                 var (variant, variantTrial, planned) = _runner.Plan(trial);
-                _sink.Add(new TrialResult(trial, variant, variantTrial, planned.Input, planned.Fault, TrialOutcome.Hang, $"no answer within {limit.TotalSeconds:0.###} s (ten times the golden run, at least {_runner.Options.HangFloor.TotalSeconds:0.###} s)"));
+                // The detail names the rule, not the measured limit: results hold nothing that depends on the machine.
+                _sink.Add(new TrialResult(trial, variant, variantTrial, planned.Input, planned.Fault, TrialOutcome.Hang, "no answer within ten times the golden run's time (and at least the hang floor) on the host clock; its worker was abandoned"));
                 if (!Stopping)
                 {
                     Start();
@@ -113,7 +120,16 @@ internal sealed class TrialPool
     private void Report(TimeSpan elapsed)
     {
         long done = _sink.Count;
-        _runner.Options.Progress?.Invoke(new CampaignProgress(done, _total, done - _resumed, elapsed));
+        try
+        {
+            _runner.Options.Progress?.Invoke(new CampaignProgress(done, _total, done - _resumed, elapsed));
+        }
+        catch (Exception exception)
+        {
+            // The display failed (a closed pipe...): stop taking trials, let the running ones
+            // finish into the file, then report it. Nothing recorded is lost.
+            _progressFailure ??= exception;
+        }
     }
 
     /// <summary>How the run went.</summary>

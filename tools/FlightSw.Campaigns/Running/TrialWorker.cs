@@ -36,7 +36,7 @@ internal sealed class TrialWorker
         {
             trial = _current;
             limit = _limit;
-            if (Abandoned || _current < 0 || Stopwatch.GetElapsedTime(_startedAt, now) <= _limit)
+            if (_abandoned || _finished || _current < 0 || Stopwatch.GetElapsedTime(_startedAt, now) <= _limit)
             {
                 return false;
             }
@@ -86,7 +86,19 @@ internal sealed class TrialWorker
         }
         catch (Exception exception)
         {
-            _pool.Fail(trial, exception);
+            bool abandoned;
+            lock (_gate)
+            {
+                // The trial is over either way: the watcher must not record a failed trial as Hang.
+                abandoned = _abandoned;
+                _current = -1;
+            }
+
+            // A trial already recorded as Hang is not the campaign's failure.
+            if (!abandoned)
+            {
+                _pool.Fail(trial, exception);
+            }
         }
         finally
         {

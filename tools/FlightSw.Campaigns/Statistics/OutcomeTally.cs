@@ -5,12 +5,12 @@ namespace FlightSw.Campaigns.Statistics;
 /// <summary>How many of a set of trials (a variant's, or a variant's in one bit class or target) ended in each outcome.</summary>
 public sealed class OutcomeTally
 {
-    private readonly long[] counts;
+    private readonly long[] _counts;
 
     private OutcomeTally(string key, long[] counts)
     {
         Key = key;
-        this.counts = counts;
+        _counts = counts;
         Trials = counts.Sum();
     }
 
@@ -21,7 +21,7 @@ public sealed class OutcomeTally
     public long Trials { get; }
 
     /// <summary>Trials that ended in <paramref name="outcome"/>.</summary>
-    public long Count(TrialOutcome outcome) => counts[(int)outcome];
+    public long Count(TrialOutcome outcome) => _counts[(int)outcome];
 
     /// <summary>The rate of <paramref name="outcome"/> over <see cref="Trials"/>, with its Wilson interval.</summary>
     public WilsonInterval Rate(TrialOutcome outcome, double confidence = 0.95) => WilsonInterval.Of(Count(outcome), Trials, confidence);

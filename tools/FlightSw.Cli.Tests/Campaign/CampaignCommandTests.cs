@@ -56,6 +56,76 @@ public class CampaignCommandTests
     }
 
     [Test]
+    public void Run_ConfidenceOption_KeepsTheFilesMarginAndPopulation()
+    {
+        string file = Path.Combine(_folder, "c.json");
+        File.WriteAllText(file, """{ "workload": { "kind": "inference", "protection": "none" }, "size": { "margin": 0.2, "confidence": 0.9, "population": 100 } }""");
+        string output = Path.Combine(_folder, "r.jsonl");
+        var run = CliRun.Of(["campaign", "run", file, "--confidence", "0.95", "--output", output]);
+
+        // 100 * 0.960365 / (0.04 * 99 + 0.960365) = 19.5 -> 20 trials (0.9 would give 15; no population, 25).
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+            Assert.That(ResultsFile.Read(output, out _).Header.TrialsPerVariant, Is.EqualTo(20));
+        });
+    }
+
+    [Test]
+    public void Run_TrialsAndMargin_ExitsTwo()
+    {
+        var run = CliRun.Of(["campaign", "run", "--trials", "3", "--margin", "0.05"]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Error, Does.Contain("not both"));
+        });
+    }
+
+    [Test]
+    public void Run_ModelOption_IsFoundFromTheCurrentFolderNotTheFiles()
+    {
+        string elsewhere = Path.Combine(_folder, "configs");
+        Directory.CreateDirectory(elsewhere);
+        string file = Path.Combine(elsewhere, "c.json");
+        File.WriteAllText(file, """{ "workload": { "kind": "inference" }, "size": { "trials": 1 } }""");
+        string model = $"no-such-model-{Guid.NewGuid():N}.onnx";
+        var run = CliRun.Of(["campaign", "run", file, "--model", model, "--output", Path.Combine(_folder, "r.jsonl")]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Error, Does.Contain(Path.Combine(Directory.GetCurrentDirectory(), model)));
+        });
+    }
+
+    [Test]
+    public void Run_ResultsFileOfAnotherCampaign_ExitsTwoAndKeepsIt()
+    {
+        string output = Path.Combine(_folder, "r.jsonl");
+        Assume.That(CliRun.Of(["campaign", "run", "--protection", "none", "--trials", "4", "--output", output]).ExitCode, Is.EqualTo(0));
+        byte[] before = File.ReadAllBytes(output);
+        var run = CliRun.Of(["campaign", "run", "--protection", "none", "--trials", "4", "--seed", "9", "--output", output]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Error, Does.Contain("cannot resume: it is another campaign"));
+            Assert.That(File.ReadAllBytes(output), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
+    public void Run_OutputInAMissingFolder_ExitsTwoNamingIt()
+    {
+        string output = Path.Combine(_folder, "missing", "r.jsonl");
+        var run = CliRun.Of(["campaign", "run", "--protection", "none", "--trials", "2", "--output", output]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Error, Does.Contain(output));
+        });
+    }
+
+    [Test]
     public void Run_ShardsWithoutTheJobIndex_ExitsTwo()
     {
         var run = CliRun.Of(["campaign", "run", "--trials", "3", "--shards", "4"]);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FlightSw.Cli.Packaging;
 using FlightSw.Cli.Tests.Fixtures;
 
 namespace FlightSw.Cli.Tests.Campaign;
@@ -9,7 +10,7 @@ namespace FlightSw.Cli.Tests.Campaign;
 /// </summary>
 public class KubernetesManifestTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Find(AppContext.BaseDirectory);
     private static readonly string Manifest = Path.Combine(Root, "tools", "k8s", "campaign-indexed-job.yaml");
 
     [Test]
@@ -43,7 +44,7 @@ public class KubernetesManifestTests
             int count = int.Parse(Scalar("completions"), System.Globalization.CultureInfo.InvariantCulture);
 
             // The manifest's arguments, with the mounted file here and a small size, as a test can afford.
-            string[] small = ["--trials", "3", "--workers", "1"];
+            string[] small = ["--trials", "3"];
             var args = Arguments().Select(a => a == "/campaign/campaign.json" ? campaign : a).ToList();
             var shards = new List<string>();
             for (int index = 0; index < count; index++)
@@ -84,15 +85,4 @@ public class KubernetesManifestTests
 
     private static string Scalar(string name) =>
         File.ReadAllLines(Manifest).Select(l => l.Trim()).Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim();
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FlightSw.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("No FlightSw.sln above the test's folder.");
-    }
 }

@@ -36,7 +36,15 @@ internal static class CampaignMergeCommand
             throw new CliException(CliExitCodes.BadInput, exception.Message);
         }
 
-        ResultsFile.Write(output, merged);
+        try
+        {
+            ResultsFile.Write(output, merged);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(CliExitCodes.BadInput, $"cannot write {output}: {exception.Message}");
+        }
+
         env.Out.WriteLine($"Merged {shards.Count} shard(s), {merged.Trials.Count} trials, into {output}.");
         env.Out.WriteLine();
         env.Out.Write(CampaignSummary.Markdown(merged));

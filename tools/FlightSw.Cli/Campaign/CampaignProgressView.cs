@@ -33,14 +33,17 @@ internal static class CampaignProgressView
         RunSummary? summary = null;
         CliConsole.Create(env).Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TrialRateColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
             .Start(context =>
             {
                 var task = context.AddTask(Markup.Escape(title));
                 summary = run(progress =>
                 {
+                    // Rate and time left are this run's (a resumed run starts its clock at the
+                    // trials it found), not Spectre's, which would count those as done just now.
                     task.MaxValue = Math.Max(1, progress.Total);
                     task.Value = progress.Done;
+                    task.Description = Markup.Escape($"{title}  {Rate(progress)}");
                 });
             });
         return summary!;
@@ -53,6 +56,10 @@ internal static class CampaignProgressView
         string eta = progress.Eta is { } left ? $", {Seconds(left)} left" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture, $"{progress.Done}/{progress.Total} trials ({percent:0.0} %), {progress.Rate:0.0} trials/s{eta}");
     }
+
+    private static string Rate(CampaignProgress progress) => progress.Eta is { } left
+        ? string.Create(CultureInfo.InvariantCulture, $"{progress.Rate:0} trials/s, {Seconds(left)} left")
+        : "starting";
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds < 120
         ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0} s")

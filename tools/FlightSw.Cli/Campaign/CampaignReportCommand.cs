@@ -38,7 +38,16 @@ internal static class CampaignReportCommand
         }
 
         string directory = output ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $"{Path.GetFileNameWithoutExtension(path)}-report");
-        var files = CampaignReport.Write(results, directory);
+        ReportFiles files;
+        try
+        {
+            files = CampaignReport.Write(results, directory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(CliExitCodes.BadInput, $"cannot write the report into {directory}: {exception.Message}");
+        }
+
         env.Out.Write(CampaignSummary.Markdown(results));
         env.Out.WriteLine();
         env.Out.WriteLine($"Report: {files.Html}");

@@ -4,6 +4,8 @@ using FlightSw.Campaigns.Config;
 using FlightSw.Campaigns.Reporting;
 using FlightSw.Campaigns.Running;
 using FlightSw.Campaigns.Workloads;
+using FlightSw.Hal.Boards;
+using FlightSw.Inference.Models;
 
 namespace FlightSw.Cli.Campaign;
 
@@ -62,6 +64,11 @@ internal static class CampaignRun
 
     public static int Run(string? file, CampaignOverrides overrides, ShardSpec shard, int? workers, string? output, CliEnvironment env, CancellationToken cancellation)
     {
+        if (overrides.Trials is not null && (overrides.Margin is not null || overrides.Confidence is not null))
+        {
+            throw new CliException(CliExitCodes.BadInput, "give --trials N or --margin E [--confidence C], not both.");
+        }
+
         CampaignConfig config;
         try
         {
@@ -77,8 +84,9 @@ internal static class CampaignRun
             throw new CliException(CliExitCodes.BadInput, $"--workers must be from 1 to 1024, not {workers}.");
         }
 
+        string source = file ?? "command line";
         string path = output ?? (shard.IsWhole ? $"{config.Name}.jsonl" : $"{config.Name}.shard-{shard.Index}-of-{shard.Count}.jsonl");
-        using var factory = WorkloadFactories.Create(config.Workload);
+        using var factory = Workload(config, source);
         CampaignRunner runner;
         try
         {
@@ -86,18 +94,34 @@ internal static class CampaignRun
         }
         catch (ArgumentException exception)
         {
-            throw new CliException(CliExitCodes.BadInput, $"{file ?? "command line"}: faults.sites: {exception.Message}");
+            throw new CliException(CliExitCodes.BadInput, $"{source}: faults: {exception.Message}");
         }
 
         var header = runner.Header;
         long slice = shard.CountOf(header.TotalTrials);
         env.Out.WriteLine($"Campaign {config.Name}: {factory.Description}");
         env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {header.Variants.Count} variant(s) ({string.Join(", ", header.Variants)}) x {config.Size} = {header.TotalTrials} trials; shard {shard}: {slice}; {runner.Options.Workers} worker(s); results: {path}"));
-        var summary = CampaignProgressView.Show(env, config.Name, progress =>
+        RunSummary summary;
+        try
         {
-            var options = runner.Options with { Progress = progress };
-            return new CampaignRunner(config, factory, options).Run(path);
-        });
+            summary = CampaignProgressView.Show(env, config.Name, progress =>
+            {
+                var options = runner.Options with { Progress = progress };
+                return new CampaignRunner(config, factory, options).Run(path);
+            });
+        }
+        catch (ResultsFormatException exception)
+        {
+            throw new CliException(CliExitCodes.BadInput, exception.Message);
+        }
+        catch (CampaignFailedException exception)
+        {
+            throw new CliException(CliExitCodes.Failed, $"the campaign tool failed on {exception.Message}; the trials before it are kept in {path}");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(CliExitCodes.BadInput, $"cannot write the results file {path}: {exception.Message}");
+        }
 
         if (summary.ResumedFrom > 0)
         {
@@ -118,6 +142,20 @@ internal static class CampaignRun
             ? $"Report: flightsw campaign report {path}"
             : $"Shard {shard} done. When every shard is: flightsw campaign merge --output {config.Name}.jsonl SHARD_FILES...");
         return CliExitCodes.Ok;
+    }
+
+    // What the workload refuses (a model it cannot load, an interleaving the region does not
+    // support, an unknown board or component) is the campaign's bad input, named with its source.
+    private static IWorkloadFactory Workload(CampaignConfig config, string source)
+    {
+        try
+        {
+            return WorkloadFactories.Create(config.Workload);
+        }
+        catch (Exception exception) when (exception is ArgumentException or ModelLoadException or InvalidDataException or UnknownBoardException or IOException)
+        {
+            throw new CliException(CliExitCodes.BadInput, $"{source}: workload: {exception.Message}");
+        }
     }
 
     private static ShardSpec Slice(string? shard, int? shards, CliEnvironment env)
@@ -145,7 +183,12 @@ internal static class CampaignRun
         }
 
         string? index = env.Variable(JobIndexVariable);
-        if (index is null || !int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out int zeroBased) || zeroBased >= count || count < 1)
+        if (count is < 1 or > ShardSpec.MaxCount)
+        {
+            throw new CliException(CliExitCodes.BadInput, $"--shards must be from 1 to {ShardSpec.MaxCount}, not {count}.");
+        }
+
+        if (index is null || !int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out int zeroBased) || zeroBased >= count)
         {
             throw new CliException(CliExitCodes.BadInput, $"--shards {count} takes the shard from ${JobIndexVariable} (0 to {count - 1}); it is {(index is null ? "not set" : $"'{index}'")}.");
         }

@@ -78,7 +78,8 @@ internal static class CampaignSetup
 
         if (o.Model is not null)
         {
-            Section(json, "workload")["model"] = o.Model;
+            // A path typed on the command line is the shell's: from the current folder, not the campaign file's.
+            Section(json, "workload")["model"] = o.Model == InferenceWorkloadConfig.MobileNetStyleZoo ? o.Model : Path.GetFullPath(o.Model);
         }
 
         if (o.Protection is not null)
@@ -103,10 +104,20 @@ internal static class CampaignSetup
 
         if (o.Trials is not null || o.Margin is not null || o.Confidence is not null)
         {
-            var size = new JsonObject();
+            // Written over the file's size field by field: a trial count replaces a margin (and
+            // the reverse); a confidence alone keeps the file's margin and population.
+            var size = Section(json, "size");
             if (o.Trials is { } trials)
             {
+                size.Remove("margin");
+                size.Remove("confidence");
+                size.Remove("population");
                 size["trials"] = trials;
+            }
+
+            if (o.Margin is not null || o.Confidence is not null)
+            {
+                size.Remove("trials");
             }
 
             if (o.Margin is { } margin)
@@ -118,8 +129,6 @@ internal static class CampaignSetup
             {
                 size["confidence"] = confidence;
             }
-
-            json["size"] = size;
         }
     }
 

@@ -25,7 +25,7 @@ public class InferenceWorkloadTests
     [Test]
     public void Run_FlipInAWeightTheInputNeverReaches_IsMasked()
     {
-        using var factory = new InferenceWorkloadFactory(Config(ProtectionMode.None) with { SamplesFile = _darkFrame, Compare = OutputComparison.Exact });
+        using var factory = new InferenceWorkloadFactory(Config(ProtectionMode.None) with { SamplesFile = _darkFrame, InputCount = null, Compare = OutputComparison.Exact });
         using var workload = factory.Create("none");
         var stem = FirstWeightTarget(factory, "none");
 
@@ -120,6 +120,12 @@ public class InferenceWorkloadTests
     {
         using var factory = new InferenceWorkloadFactory(Config(ProtectionMode.None));
         Assert.That(() => factory.Create("tmr"), Throws.ArgumentException.With.Message.Contains("its variants: none"));
+    }
+
+    [Test]
+    public void Constructor_MoreInputsThanTheSamplesFileHolds_RefusesNamingTheField()
+    {
+        Assert.That(() => new InferenceWorkloadFactory(Config(ProtectionMode.None) with { SamplesFile = _darkFrame, InputCount = 2 }), Throws.ArgumentException.With.Message.Contains("workload.inputs.count: 2 inputs asked for").And.Message.Contains("holds 1 samples"));
     }
 
     internal static InferenceWorkloadConfig Config(params ProtectionMode[] modes) => new() { Protections = modes, InputCount = 2 };

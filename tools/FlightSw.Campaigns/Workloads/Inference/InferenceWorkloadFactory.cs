@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
 using FlightSw.Campaigns.Config;
 using FlightSw.Campaigns.Faults;
 using FlightSw.Inference;
@@ -34,7 +36,7 @@ public sealed class InferenceWorkloadFactory : IWorkloadFactory
         {
             var zoo = MobileNetStyle.Build(new MobileNetStyleOptions { InputSize = config.ZooInputSize, WidthMultiplier = config.ZooWidth, Classes = config.ZooClasses, Seed = config.ZooSeed });
             _onnx = zoo.Onnx;
-            _modelName = $"MobileNet-style {config.ZooInputSize}x{config.ZooInputSize}, width {config.ZooWidth}, {config.ZooClasses} classes, seed {config.ZooSeed}";
+            _modelName = string.Create(CultureInfo.InvariantCulture, $"MobileNet-style {config.ZooInputSize}x{config.ZooInputSize}, width {config.ZooWidth}, {config.ZooClasses} classes, seed {config.ZooSeed}");
         }
         else
         {
@@ -53,16 +55,27 @@ public sealed class InferenceWorkloadFactory : IWorkloadFactory
         if (config.SamplesFile is { } file)
         {
             var samples = InferenceSamples.FromFile(file, inputLength);
-            _inputs = [.. Enumerable.Range(0, Math.Min(samples.Count, config.InputCount)).Select(i => samples[i].ToArray())];
+            int count = config.InputCount ?? samples.Count;
+            if (count > samples.Count)
+            {
+                throw new ArgumentException($"workload.inputs.count: {count} inputs asked for, but {Path.GetFileName(file)} holds {samples.Count} samples of {inputLength} floats.", nameof(config));
+            }
+
+            _inputs = [.. Enumerable.Range(0, count).Select(i => samples[i].ToArray())];
         }
         else
         {
             var random = new ZooModel(_modelName, _onnx, probe.Graph.Inputs[0].Name, [inputLength], probe.Graph.Outputs[0].Name, [probe.Graph.Outputs[0].Shape.ElementCount]);
-            _inputs = [.. Enumerable.Range(0, config.InputCount).Select(i => random.RandomInput(unchecked(config.InputSeed + i)))];
+            _inputs = [.. Enumerable.Range(0, config.InputCount ?? InferenceWorkloadConfig.DefaultRandomInputs).Select(i => random.RandomInput(unchecked(config.InputSeed + i)))];
         }
 
         OutputLength = probe.Graph.Outputs[0].Shape.ElementCount;
-        Description = $"inference: {_modelName}; {_inputs.Length} {(config.SamplesFile is null ? "random" : "sampled")} input(s); answers compared by {(config.Compare == OutputComparison.Top1 ? "top-1 class" : "every output bit")}";
+        // The model's and samples' hashes are in the description, which results headers carry:
+        // a file replaced at the same path is then another campaign, never resumed or merged into this one.
+        string inputs = config.SamplesFile is { } samplesFile
+            ? $"{_inputs.Length} sampled input(s) (sha256 {Sha256Of(File.ReadAllBytes(samplesFile))})"
+            : $"{_inputs.Length} random input(s)";
+        Description = $"inference: {_modelName} (sha256 {Sha256Of(_onnx)}); {inputs}; answers compared by {(config.Compare == OutputComparison.Top1 ? "top-1 class" : "every output bit")}";
     }
 
     /// <inheritdoc />
@@ -99,6 +112,8 @@ public sealed class InferenceWorkloadFactory : IWorkloadFactory
         _golden.GetOrAdd((variant, input), _ => new Lazy<InferenceGolden>(compute, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     internal InferenceModel Load(ProtectionMode mode) => InferenceModel.Load(_onnx, new InferenceOptions { Protection = mode }, _modelName);
+
+    private static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
 
     private ProtectionMode ModeOf(string variant) =>
         CampaignConfigReader.TryParseProtection(variant, out var mode) && _config.Protections.Contains(mode)
