@@ -7,9 +7,9 @@ public class FaultPlannerTests
 {
     private static readonly FaultTarget[] Targets =
     [
-        new(FaultSiteKind.Weight, "small", 0, 10, 32, "small"),
-        new(FaultSiteKind.Weight, "large", 0, 990, 32, "large"),
-        new(FaultSiteKind.Activation, "small", 0, 100, 32, "small"),
+        new(FaultSiteKind.Weight, "small", 0, 10, 32),
+        new(FaultSiteKind.Weight, "large", 0, 990, 32),
+        new(FaultSiteKind.Activation, "small", 0, 100, 32),
     ];
 
     [Test]

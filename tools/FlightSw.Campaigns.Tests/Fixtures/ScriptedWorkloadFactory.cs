@@ -19,7 +19,7 @@ internal sealed class ScriptedWorkloadFactory : IWorkloadFactory
 
     public bool RunsOnVirtualTime => false;
 
-    public IReadOnlyList<FaultTarget> TargetsOf(string variant) => [new FaultTarget(FaultSiteKind.Weight, "layer", 0, 1_000_000, 32, "layer")];
+    public IReadOnlyList<FaultTarget> TargetsOf(string variant) => [new FaultTarget(FaultSiteKind.Weight, "layer", 0, 1_000_000, 32)];
 
     public IWorkload Create(string variant) => new Scripted(_script);
 

@@ -3,9 +3,10 @@ using FlightSw.Edac.Regions;
 namespace FlightSw.Campaigns.Config;
 
 /// <summary>
-/// An ECC region of seeded random data under scrubbing: the fault lands in a codeword, the
-/// scrubber sweeps the region, the region's recovery handles what the code cannot correct, and
-/// the consumer reads every word back. Variants are interleaving depths.
+/// An ECC region of seeded random data under scrubbing: the fault lands in a codeword, a patrol
+/// pass (the region's own scrub, over the whole region) sweeps it, the region's recovery handles
+/// what the code cannot correct, and the consumer reads every word back. Variants are
+/// interleaving depths.
 /// </summary>
 public sealed record EccRegionWorkloadConfig : WorkloadConfig
 {
@@ -24,6 +25,11 @@ public sealed record EccRegionWorkloadConfig : WorkloadConfig
     /// <summary>Seed of the region's data; default 1.</summary>
     public int DataSeed { get; init; } = 1;
 
-    /// <summary>The region's importance (what the scrubber's order follows); default High.</summary>
+    /// <summary>
+    /// The importance the region is created with, reported in the workload's description; default
+    /// High. It orders nothing here: this workload has one region and scrubs all of it in every
+    /// trial with the region's own scrub, not the flight scrubber (whose patrol visits regions by
+    /// importance), so it does not change any outcome.
+    /// </summary>
     public RegionImportance Importance { get; init; } = RegionImportance.High;
 }

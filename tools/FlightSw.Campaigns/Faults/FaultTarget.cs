@@ -10,8 +10,7 @@ namespace FlightSw.Campaigns.Faults;
 /// <param name="Replica">The replica, or -1 where there are none.</param>
 /// <param name="Elements">Elements a fault can hit: floats, codewords, or 1 for a component.</param>
 /// <param name="ElementBits">Bits per element: 32 for a float, 72 for a codeword, 0 for a component.</param>
-/// <param name="Group">What reports group by: the layer or region (replicas pooled).</param>
-public sealed record FaultTarget(FaultSiteKind Site, string Name, int Replica, long Elements, int ElementBits, string Group)
+public sealed record FaultTarget(FaultSiteKind Site, string Name, int Replica, long Elements, int ElementBits)
 {
     /// <summary>Bits the target holds (its weight when choosing targets); a component counts as one.</summary>
     public long Bits => ElementBits == 0 ? Elements : checked(Elements * ElementBits);

@@ -2,7 +2,9 @@ using FlightSw.Campaigns.Config;
 using FlightSw.Campaigns.Faults;
 using FlightSw.Campaigns.Trials;
 using FlightSw.Campaigns.Workloads.EccRegion;
+using System.Globalization;
 using FlightSw.Edac.Codec;
+using FlightSw.Edac.Recovery;
 
 namespace FlightSw.Campaigns.Tests.Workloads.EccRegion;
 
@@ -33,7 +35,7 @@ public sealed class EccRegionWorkloadTests
             Assert.That(factory.Variants, Is.EqualTo(new[] { "interleave-1", "interleave-4" }));
             Assert.That(factory.InputCount, Is.EqualTo(1));
             Assert.That(factory.RunsOnVirtualTime, Is.False);
-            Assert.That(factory.TargetsOf("interleave-4"), Is.EqualTo(new[] { new FaultTarget(FaultSiteKind.EccWord, Region, -1, 256, 72, Region) }));
+            Assert.That(factory.TargetsOf("interleave-4"), Is.EqualTo(new[] { new FaultTarget(FaultSiteKind.EccWord, Region, -1, 256, 72) }));
             Assert.That(() => factory.TargetsOf("interleave-2"), Throws.ArgumentException.With.Message.Contains("interleave-1, interleave-4"));
         });
     }
@@ -47,19 +49,82 @@ public sealed class EccRegionWorkloadTests
     }
 
     [Test]
-    public void Dispose_Factory_DeletesItsGoldenImage()
+    public void Factory_GoldenImage_IsOneVerifiedFileNamedByItsChecksumThatOutlivesTheFactory()
     {
-        var factory = Factory();
-        string path;
+        string first;
+        using (var factory = Factory())
         using (var workload = (EccRegionWorkload)factory.Create("interleave-1"))
         {
-            path = ((Edac.Recovery.GoldenImageRecovery)workload.Region.Recovery).Image.Path;
-            Assert.That(File.Exists(path), Is.True);
+            var image = ((GoldenImageRecovery)workload.Region.Recovery).Image;
+            first = image.Path;
+            Assert.That(image.TryLoadVerified(out _, out _), Is.True);
+            Assert.That(Path.GetFileName(first), Is.EqualTo($"ecc-golden-{image.Checksum.Hex}.bin"));
         }
 
-        factory.Dispose();
+        using var again = Factory();
+        using var other = (EccRegionWorkload)again.Create("interleave-4");
 
-        Assert.That(File.Exists(path), Is.False);
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.Exists(first), Is.True, "shared by every factory on the machine, so never deleted: a killed run leaks nothing new");
+            Assert.That(((GoldenImageRecovery)other.Region.Recovery).Image.Path, Is.EqualTo(first));
+        });
+    }
+
+    [Test]
+    public void Factory_EscalateRecovery_NeedsNoGoldenImage()
+    {
+        using var factory = Factory(EccRecoveryChoice.Escalate);
+        using var workload = (EccRegionWorkload)factory.Create("interleave-1");
+
+        Assert.That(workload.Region.Recovery, Is.SameAs(RegionRecovery.Escalate));
+    }
+
+    [Test]
+    public void Run_GoldenImageVanishedDuringTheCampaign_IsAToolFailureNotADue()
+    {
+        // A data seed of its own: no other test shares this file.
+        using var factory = new EccRegionWorkloadFactory(new EccRegionWorkloadConfig { Words = 256, InterleaveDepths = [1], DataSeed = 9_917 });
+        using var workload = (EccRegionWorkload)factory.Create("interleave-1");
+        File.Delete(((GoldenImageRecovery)workload.Region.Recovery).Image.Path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => workload.Run(0, Fault(17, 20, FaultKind.AdjacentBits, 2)), Throws.InvalidOperationException.With.Message.Contains("tool failure"));
+            Assert.That(workload.Run(0, Fault(17, 20)).Outcome, Is.EqualTo(TrialOutcome.Corrected), "a trial that needs no reload still runs");
+        });
+
+        using var next = (EccRegionWorkload)factory.Create("interleave-1");
+        Assert.That(next.Run(0, Fault(17, 20, FaultKind.AdjacentBits, 2)).Outcome, Is.EqualTo(TrialOutcome.DetectedRecovered), "a new worker writes the file again");
+    }
+
+    [Test]
+    public void Run_Details_HoldNoPathAndReadTheSameUnderAnotherCulture()
+    {
+        PlannedFault[] faults =
+        [
+            Fault(17, 20), Fault(17, 20, FaultKind.AdjacentBits, 2), Fault(100, 0, FaultKind.AdjacentBits, 3),
+            Fault(100, 13, FaultKind.AdjacentBits, 3), Fault(3, 0, FaultKind.RandomValue, 72, 0x0123_4567_89ab_cdef),
+        ];
+        var invariant = faults.Select(fault => RunOne("interleave-1", fault)).ToList();
+        var escalated = RunOne("interleave-1", Fault(17, 20, FaultKind.AdjacentBits, 2), EccRecoveryChoice.Escalate);
+        var culture = CultureInfo.CurrentCulture;
+        List<TrialVerdict> german;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            german = faults.Select(fault => RunOne("interleave-1", fault)).ToList();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(german, Is.EqualTo(invariant));
+            Assert.That(invariant.Append(escalated).Select(verdict => verdict.Detail), Has.None.Contains(Path.GetTempPath()).And.None.Contains("/").And.None.Contains(".bin"));
+        });
     }
 
     [TestCase("interleave-1", 5)]
@@ -175,6 +240,44 @@ public sealed class EccRegionWorkloadTests
         var verdict = RunOne("interleave-1", Fault(100, 13, FaultKind.AdjacentBits, 3), recovery);
 
         Assert.That(verdict.Outcome, Is.EqualTo(expected), verdict.Detail);
+    }
+
+    [Test]
+    public void Run_FourDataBitsWhoseColumnsCancel_IsSdcWithNoErrorSeen()
+    {
+        // An even-weight upset the code cannot see: the codeword stays valid with wrong data.
+        int[] bits = FourCancellingDataBits();
+        ulong mask = bits.Aggregate(0UL, (sum, bit) => sum | (1UL << bit));
+        using var factory = Factory();
+        using var workload = (EccRegionWorkload)factory.Create("interleave-1");
+        ulong stored = workload.Region.ReadWord(42);
+
+        var verdict = workload.Run(0, Fault(42, 0, FaultKind.RandomValue, 72, stored ^ mask));
+
+        Assert.That(verdict.Outcome, Is.EqualTo(TrialOutcome.Sdc), verdict.Detail);
+        Assert.That(verdict.Detail, Does.Contain("4 flipped bit(s): 1 word(s) read back wrong with no error seen by the code"));
+    }
+
+    private static int[] FourCancellingDataBits()
+    {
+        for (int a = 0; a < 64; a++)
+        {
+            for (int b = a + 1; b < 64; b++)
+            {
+                for (int c = b + 1; c < 64; c++)
+                {
+                    for (int d = c + 1; d < 64; d++)
+                    {
+                        if ((Hsiao7264.Column(a) ^ Hsiao7264.Column(b) ^ Hsiao7264.Column(c) ^ Hsiao7264.Column(d)) == 0)
+                        {
+                            return [a, b, c, d];
+                        }
+                    }
+                }
+            }
+        }
+
+        throw new InvalidOperationException("No four data columns of the code XOR to zero.");
     }
 
     [Test]

@@ -18,9 +18,13 @@ namespace FlightSw.Campaigns.Workloads.EccRegion;
 /// for the rules). Runs on the host clock; the golden time is a measured fault-free pass.
 /// </summary>
 /// <remarks>
-/// The golden image for the reload recovery is written to the temporary folder when the factory
-/// is built (a verified file with a SHA-256 checksum, as flight images are) and deleted by
-/// <see cref="Dispose"/>; every worker's recovery reads and verifies it on each reload.
+/// The golden image for the reload recovery is a verified file with a SHA-256 checksum, as flight
+/// images are, named by that checksum in the temporary folder's <c>flightsw-campaigns</c> folder:
+/// written when the factory is built (golden recovery only) unless already there, checked again whenever a worker is
+/// created, shared by every factory, worker and shard on the machine, and never deleted (one file
+/// per data set, so killed runs leak nothing and no run can pull it from under another). Every
+/// worker's recovery reads and verifies it on each reload; a reload that fails (the file vanished
+/// or changed) is a tool failure, not a trial outcome.
 /// </remarks>
 public sealed class EccRegionWorkloadFactory : IWorkloadFactory
 {
@@ -31,9 +35,10 @@ public sealed class EccRegionWorkloadFactory : IWorkloadFactory
     private readonly EccGoldenData _golden;
     private readonly Dictionary<string, int> _depths;
 
-    /// <summary>Builds the workload of <paramref name="config"/> and writes its golden image.</summary>
+    /// <summary>Builds the workload of <paramref name="config"/> and, for the golden reload, makes sure its golden image file is in place.</summary>
     /// <exception cref="ArgumentException">A depth is not one an ECC region supports (1, 2, 4 or 8), does not divide the words, or the region is refused.</exception>
     /// <exception cref="IOException">The golden image cannot be written to the temporary folder.</exception>
+    /// <exception cref="UnauthorizedAccessException">The temporary folder cannot be written.</exception>
     public EccRegionWorkloadFactory(EccRegionWorkloadConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -56,6 +61,10 @@ public sealed class EccRegionWorkloadFactory : IWorkloadFactory
 
         Variants = [.. config.InterleaveDepths.Select(VariantName)];
         _golden = EccGoldenData.Create(config.Words, config.DataSeed);
+        if (config.Recovery == EccRecoveryChoice.Golden)
+        {
+            _golden.EnsureFile();
+        }
     }
 
     /// <inheritdoc />
@@ -80,20 +89,30 @@ public sealed class EccRegionWorkloadFactory : IWorkloadFactory
     public IReadOnlyList<FaultTarget> TargetsOf(string variant)
     {
         _ = DepthOf(variant);
-        return [new FaultTarget(FaultSiteKind.EccWord, RegionName, -1, _config.Words, Hsiao7264.CodewordBits, RegionName)];
+        return [new FaultTarget(FaultSiteKind.EccWord, RegionName, -1, _config.Words, Hsiao7264.CodewordBits)];
     }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="variant"/> is not one of <see cref="Variants"/>.</exception>
+    /// <exception cref="IOException">The golden image file was missing or wrong and cannot be written again.</exception>
     public IWorkload Create(string variant)
     {
         int depth = DepthOf(variant);
-        var recovery = _config.Recovery == EccRecoveryChoice.Golden ? RegionRecovery.ReloadFromGolden(_golden.Image) : RegionRecovery.Escalate;
+        RegionRecovery recovery = RegionRecovery.Escalate;
+        if (_config.Recovery == EccRecoveryChoice.Golden)
+        {
+            _golden.EnsureFile();
+            recovery = RegionRecovery.ReloadFromGolden(_golden.Image);
+        }
+
         return new EccRegionWorkload(OptionsOf(depth, recovery), _golden);
     }
 
     /// <inheritdoc />
-    public void Dispose() => _golden.Dispose();
+    /// <remarks>Nothing to release: the golden image file is shared and kept (see the remarks on the class).</remarks>
+    public void Dispose()
+    {
+    }
 
     private EccRegionOptions OptionsOf(int depth, RegionRecovery recovery) => new()
     {

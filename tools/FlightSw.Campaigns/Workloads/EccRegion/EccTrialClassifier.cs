@@ -9,6 +9,8 @@ namespace FlightSw.Campaigns.Workloads.EccRegion;
 /// wrong without complaint is SDC (a multi-bit upset the code miscorrected or took for clean);
 /// a word still uncorrectable when read (recovery escalated or failed) is DUE; uncorrectable
 /// words the recovery restored are Detected-Recovered; words the code corrected are Corrected.
+/// Details are invariant text built from counts and word numbers only (no paths, times or
+/// current-culture numbers), so any run of a trial writes the same line.
 /// </summary>
 internal static class EccTrialClassifier
 {
@@ -31,7 +33,8 @@ internal static class EccTrialClassifier
 
         if (seen.Unreadable > 0)
         {
-            string action = seen.Recovery is { } recovery ? $"recovery {recovery.Outcome.ToString().ToLowerInvariant()} ({recovery.Detail})" : "no recovery ran";
+            // The outcome, not the recovery's own sentence: that can name files, and details must read the same on every machine.
+            string action = seen.Recovery is { } recovery ? $"recovery {recovery.Outcome.ToString().ToLowerInvariant()}" : "no recovery ran";
             return new(TrialOutcome.Due, Invariant($"Scrub found {seen.ScrubUncorrectable} uncorrectable word(s), {action}; the consumer's read still detects {seen.Unreadable} uncorrectable word(s)."));
         }
 

@@ -130,13 +130,13 @@ public sealed class InferenceWorkloadFactory : IWorkloadFactory
             {
                 if (layer.WeightCount > 0)
                 {
-                    targets.Add(new FaultTarget(FaultSiteKind.Weight, layer.Name, r, layer.WeightCount, 32, layer.Name));
+                    targets.Add(new FaultTarget(FaultSiteKind.Weight, layer.Name, r, layer.WeightCount, 32));
                 }
 
-                targets.Add(new FaultTarget(FaultSiteKind.Activation, layer.Name, r, layer.OutputCount, 32, layer.Name));
+                targets.Add(new FaultTarget(FaultSiteKind.Activation, layer.Name, r, layer.OutputCount, 32));
                 if (layer.HasAccumulator)
                 {
-                    targets.Add(new FaultTarget(FaultSiteKind.Accumulator, layer.Name, r, layer.OutputCount, 32, layer.Name));
+                    targets.Add(new FaultTarget(FaultSiteKind.Accumulator, layer.Name, r, layer.OutputCount, 32));
                 }
             }
         }

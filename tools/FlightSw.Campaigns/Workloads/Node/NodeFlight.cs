@@ -1,4 +1,5 @@
 using FlightSw.Core.Application;
+using FlightSw.Core.Commands;
 using FlightSw.Core.Events;
 using FlightSw.Hal.Boards;
 using FlightSw.Inference.Job;
@@ -16,13 +17,17 @@ namespace FlightSw.Campaigns.Workloads.Node;
 /// inference the job runs (read after each clock callback, across boots), every event, and the
 /// ECC regions of every boot (their correction counters die with the boot, so they are kept here).
 /// Radiation is off and the seed fixes everything else, so two flights of the same payload and
-/// seed are the same flight.
+/// seed are the same flight. Nothing here reads the host clock.
 /// </summary>
 internal sealed class NodeFlight : IDisposable
 {
+    /// <summary>The simulated hardware's settings: the defaults, with radiation off and no scenario.</summary>
+    private static readonly SimHardwareOptions HardwareOptions = new() { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = 0 }, Scenario = null };
+
     private readonly SimulatedNode _node;
+    private readonly IReadOnlyList<CommandRequest> _bootCommands;
     private readonly List<NodeAnswer> _answers = [];
-    private readonly Dictionary<string, (int Count, string First)> _events = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NodeEventSeen> _events = new(StringComparer.Ordinal);
     private readonly List<EdacRegion> _regions = [];
     private readonly List<string> _disabled = [];
     private FlightApplication? _app;
@@ -30,15 +35,22 @@ internal sealed class NodeFlight : IDisposable
     private uint _seenRuns;
 
     /// <summary>Builds the node and applies power; the first boot starts after the boot delay.</summary>
-    public NodeFlight(BoardDefinition board, int seed, FlightPayload payload)
+    /// <param name="board">The board to simulate.</param>
+    /// <param name="seed">The node's seed.</param>
+    /// <param name="payload">The payload every boot flies.</param>
+    /// <param name="bootCommands">Commands the ground sends as soon as each boot runs (parameters, for example); a refused one ends the flight as a tool error.</param>
+    public NodeFlight(BoardDefinition board, int seed, FlightPayload payload, IReadOnlyList<CommandRequest>? bootCommands = null)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        var options = new SimHardwareOptions { Upsets = new UpsetInjectorOptions { RatePerBitPerDay = 0 }, Scenario = null };
-        _node = new SimulatedNode(board, seed, options, bootBoard => FlightImage.Compose(bootBoard, payload: payload));
+        _bootCommands = bootCommands ?? [];
+        _node = new SimulatedNode(board, seed, HardwareOptions, bootBoard => FlightImage.Compose(bootBoard, payload: payload));
         _node.EventEmitted += OnEvent;
         _node.Booted += OnBooted;
         _node.PowerOn();
     }
+
+    /// <summary>The longest a reset keeps the software down: the boot delay plus its largest jitter.</summary>
+    public static TimeSpan LongestBoot => HardwareOptions.BootDelay + HardwareOptions.BootJitter;
 
     /// <summary>Virtual time since power-on.</summary>
     public TimeSpan Now => _node.Clock.Elapsed;
@@ -64,11 +76,11 @@ internal sealed class NodeFlight : IDisposable
     /// <summary>Components the health monitor disabled (HEALTH_DISABLED), over every boot.</summary>
     public IReadOnlyList<string> DisabledComponents => _disabled;
 
+    /// <summary>Every event raised so far, by name, over every boot.</summary>
+    public IReadOnlyDictionary<string, NodeEventSeen> Events => _events;
+
     /// <summary>How many times event <paramref name="name"/> was raised, over every boot.</summary>
     public int CountOf(string name) => _events.TryGetValue(name, out var seen) ? seen.Count : 0;
-
-    /// <summary>The first message of event <paramref name="name"/>, or null.</summary>
-    public string? FirstMessageOf(string name) => _events.TryGetValue(name, out var seen) ? seen.First : null;
 
     /// <summary>Flies until <paramref name="at"/> (since power-on); false when an exception escaped.</summary>
     public bool FlyUntil(TimeSpan at)
@@ -76,6 +88,9 @@ internal sealed class NodeFlight : IDisposable
         Fly(() => false, at);
         return Escaped is null;
     }
+
+    /// <summary>Flies until <paramref name="done"/> holds (checked after every clock callback), or <paramref name="at"/>; true when it holds.</summary>
+    public bool FlyUntil(Func<bool> done, TimeSpan at) => Fly(done, at);
 
     /// <summary>Flies until <paramref name="count"/> answers came, or <paramref name="at"/>; true when they came.</summary>
     public bool FlyUntilAnswers(int count, TimeSpan at) => Fly(() => _answers.Count >= count, at);
@@ -135,11 +150,22 @@ internal sealed class NodeFlight : IDisposable
             : new NodeAnswer(sample, false, -1, float.NaN, Now));
     }
 
-    private void OnBooted(FlightApplication app) => _regions.AddRange(app.Board.Memory.Targets.OfType<EdacRegion>());
+    private void OnBooted(FlightApplication app)
+    {
+        _regions.AddRange(app.Board.Memory.Targets.OfType<EdacRegion>());
+        foreach (var command in _bootCommands)
+        {
+            var response = app.Commands.Execute(command);
+            if (!response.Succeeded)
+            {
+                throw new InvalidOperationException($"Boot command {command.Command} was refused ({response.Status}: {response.Message}).");
+            }
+        }
+    }
 
     private void OnEvent(EventRecord record)
     {
-        _events[record.Name] = _events.TryGetValue(record.Name, out var seen) ? (seen.Count + 1, seen.First) : (1, record.Message);
+        _events[record.Name] = _events.TryGetValue(record.Name, out var seen) ? seen with { Count = seen.Count + 1 } : new NodeEventSeen(1, record.Message, Now);
         if (record.Name == "HEALTH_DISABLED" && record["component"] is string component)
         {
             _disabled.Add(component);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FlightSw.Campaigns.Faults;
 using FlightSw.Campaigns.Workloads.EccRegion;
 using FlightSw.Core.Application;
@@ -21,7 +22,7 @@ internal static class NodeInjector
     /// <summary>The command that makes a component hang.</summary>
     public const string HangCommand = "FI_HANG";
 
-    /// <summary>Injects <paramref name="fault"/> into <paramref name="app"/>; returns what was done, for the trial's detail.</summary>
+    /// <summary>Injects <paramref name="fault"/> into <paramref name="app"/>; returns what was done, for the trial's detail (invariant text: the same on every machine).</summary>
     /// <exception cref="InvalidOperationException">The boot has no such region or component, or the region cannot take the fault kind.</exception>
     public static string Inject(FlightApplication app, PlannedFault fault)
     {
@@ -48,7 +49,23 @@ internal static class NodeInjector
             target.FlipBit(bit);
         }
 
-        return bits.Count == 0 ? $"{fault} changed no bit" : $"{fault}: {bits.Count} physical bit(s) flipped";
+        string what = Describe(fault);
+        return bits.Count == 0
+            ? $"{what}, which changed no bit"
+            : string.Create(CultureInfo.InvariantCulture, $"{what} ({bits.Count} physical bit(s) flipped)");
+    }
+
+    /// <summary>The ecc-word fault in words, with invariant numbers, naming the word and region (the trial detail's own wording, independent of <see cref="PlannedFault.ToString"/>).</summary>
+    internal static string Describe(PlannedFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        return fault.Kind switch
+        {
+            FaultKind.SingleBit => string.Create(CultureInfo.InvariantCulture, $"bit {fault.Bit} of word {fault.Element} of {fault.Target} flipped"),
+            FaultKind.AdjacentBits => string.Create(CultureInfo.InvariantCulture, $"bits {fault.Bit}..{fault.Bit + fault.Width - 1} of word {fault.Element} of {fault.Target} flipped"),
+            FaultKind.RandomValue => string.Create(CultureInfo.InvariantCulture, $"data of word {fault.Element} of {fault.Target} replaced by 0x{fault.Value:x16}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"bit {fault.Bit} of word {fault.Element} of {fault.Target} stuck at {fault.Value & 1}"),
+        };
     }
 
     /// <summary>The codeword as stored: radiation is off, so the word is clean and a correcting read changes nothing.</summary>

@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using FlightSw.Campaigns.Config;
 using FlightSw.Campaigns.Faults;
+using FlightSw.Core.Commands;
 using FlightSw.Hal.Boards;
 using FlightSw.Node.Payload;
 
@@ -10,14 +13,17 @@ namespace FlightSw.Campaigns.Workloads.Node;
 /// The <c>node</c> workload: the whole flight node (<see cref="FlightSw.Node.FlightImage"/>) on the
 /// simulated board, on virtual time, flying its AI payload. Variants are the model's protection
 /// modes (<c>none</c>, <c>dmr</c>, <c>tmr</c>, <c>abft</c>, <c>abft+tmr</c>); the answer of a
-/// flight is the class and score of every inference the job publishes. Radiation is off and the
-/// node's seed fixes the rest, so the golden flight of a variant (flown once, on first use, for
-/// <see cref="NodeWorkloadConfig.DurationSeconds"/>) is the same every time. Targets: every ECC
-/// region the booted node registers in its memory map (payload images and the model's weight
-/// regions; 72-bit codewords) and every component of the image, or the configured ones (one
-/// element each). A trial injects at its fraction of the golden time and flies until the golden
-/// number of answers came or ten times the golden time passed; see <c>NodeTrialClassifier</c>
-/// for the rules. Runs on virtual time: hangs are judged here, not by the runner.
+/// flight is the class and score of every inference the job publishes, and the contents of every
+/// ECC region. Radiation is off and the node's seed fixes the rest, so the golden flight of a
+/// variant (flown once, on first use, for <see cref="NodeWorkloadConfig.DurationSeconds"/> and then
+/// on to ten times its last answer's time, and refused if it detects anything) is the same every
+/// time. Targets: every ECC region the booted node registers in its memory map (payload images
+/// and the model's weight regions; 72-bit codewords) and every component of the image, or the
+/// configured ones (one element each). A trial injects at its fraction of the golden time and
+/// flies until the golden number of answers came and the node's detection window has passed
+/// since the injection, scrubs the hit region, and is judged; see <c>NodeWorkload</c> for how
+/// long it flies and <c>NodeTrialClassifier</c> for the rules. Runs on virtual time: hangs are
+/// judged here, not by the runner.
 /// </summary>
 /// <remarks>
 /// A component-state fault is a hang through the fault injector's <c>FI_HANG</c> command, as the
@@ -28,6 +34,7 @@ namespace FlightSw.Campaigns.Workloads.Node;
 public sealed class NodeWorkloadFactory : IWorkloadFactory
 {
     private readonly NodeWorkloadConfig _config;
+    private readonly string _payloadSha;
     private readonly Dictionary<string, NodeVariant> _variants;
 
     /// <summary>Builds the workload of <paramref name="config"/>: loads the board and the payload once and composes it with each protection.</summary>
@@ -38,6 +45,12 @@ public sealed class NodeWorkloadFactory : IWorkloadFactory
     /// <exception cref="UnknownBoardException">The board name is not in the board catalog.</exception>
     /// <exception cref="BoardDefinitionException">The board file breaks a rule.</exception>
     public NodeWorkloadFactory(NodeWorkloadConfig config, string? imagesDirectory = null)
+        : this(config, imagesDirectory, [])
+    {
+    }
+
+    /// <summary>Like the public constructor, with <paramref name="bootCommands"/> sent by the ground at every boot of every flight (golden and trials), for example a PRM_SET.</summary>
+    internal NodeWorkloadFactory(NodeWorkloadConfig config, string? imagesDirectory, IReadOnlyList<CommandRequest> bootCommands)
     {
         ArgumentNullException.ThrowIfNull(config);
         if (config.Protections.Count == 0)
@@ -52,6 +65,7 @@ public sealed class NodeWorkloadFactory : IWorkloadFactory
         var inference = payload.Inference
             ?? throw new InvalidDataException($"The images folder {directory} has no inference payload (inference.json): the node workload's answers are its inferences.");
 
+        _payloadSha = PayloadSha(directory, payload.Images, inference.Settings);
         var duration = TimeSpan.FromSeconds(config.DurationSeconds);
         _variants = new Dictionary<string, NodeVariant>(StringComparer.Ordinal);
         foreach (var mode in config.Protections)
@@ -59,7 +73,7 @@ public sealed class NodeWorkloadFactory : IWorkloadFactory
             string name = CampaignConfigReader.ProtectionName(mode);
             var settings = inference.Settings with { Protection = mode, PeriodSeconds = config.InferencePeriodSeconds };
             var composed = new FlightPayload(payload.Images, InferencePayload.Load(settings));
-            if (!_variants.TryAdd(name, new NodeVariant(name, composed, board, config.NodeSeed, duration, config.Components)))
+            if (!_variants.TryAdd(name, new NodeVariant(name, composed, board, config.NodeSeed, duration, config.Components, bootCommands)))
             {
                 throw new ArgumentException($"Protection '{name}' is listed twice.", nameof(config));
             }
@@ -75,7 +89,7 @@ public sealed class NodeWorkloadFactory : IWorkloadFactory
     /// <inheritdoc />
     public string Description => string.Create(
         CultureInfo.InvariantCulture,
-        $"Flight node on board '{_config.Board}' (seed {_config.NodeSeed}, virtual time), {_config.DurationSeconds:0.#} s golden flight with an inference every {_config.InferencePeriodSeconds:0.#} s; variants: protection {string.Join(", ", Variants)}");
+        $"Flight node on board '{_config.Board}' (seed {_config.NodeSeed}, virtual time), payload sha256 {_payloadSha}, {_config.DurationSeconds:0.#} s golden flight with an inference every {_config.InferencePeriodSeconds:0.#} s; variants: protection {string.Join(", ", Variants)}");
 
     /// <inheritdoc />
     public IReadOnlyList<string> Variants { get; }
@@ -89,7 +103,7 @@ public sealed class NodeWorkloadFactory : IWorkloadFactory
     /// <inheritdoc />
     /// <remarks>Flies the variant's golden flight on first use (its boot lists the regions and components).</remarks>
     /// <exception cref="ArgumentException"><paramref name="variant"/> is not one of <see cref="Variants"/>.</exception>
-    /// <exception cref="InvalidOperationException">The golden flight crashed, reset, failed an inference or published none.</exception>
+    /// <exception cref="InvalidOperationException">The golden flight crashed, reset, failed an inference, detected anything, or published none.</exception>
     public IReadOnlyList<FaultTarget> TargetsOf(string variant) => VariantOf(variant).Golden.Targets;
 
     /// <inheritdoc />
@@ -100,6 +114,22 @@ public sealed class NodeWorkloadFactory : IWorkloadFactory
     public void Dispose()
     {
         // Every flight disposes its node; the payload is managed memory.
+    }
+
+    // The payload's identity for results headers: the images' and model's verified checksums and
+    // the samples' bytes, so results flown with another payload are never resumed or merged.
+    private static string PayloadSha(string directory, IReadOnlyList<PayloadImage> images, InferenceSettings settings)
+    {
+        string samples = Path.IsPathRooted(settings.SamplesFile) ? settings.SamplesFile : Path.Combine(directory, settings.SamplesFile);
+        var identity = new StringBuilder();
+        foreach (var image in images)
+        {
+            identity.Append(image.Region).Append(' ').Append(image.Checksum.Hex).Append('\n');
+        }
+
+        identity.Append(settings.Region).Append(' ').Append(settings.Checksum.Hex).Append('\n');
+        identity.Append(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(samples))));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity.ToString())))[..16];
     }
 
     /// <summary>The board named <paramref name="board"/> in the catalog, or the board file at that path.</summary>
