@@ -92,13 +92,50 @@ public class TrialPoolTests
     }
 
     [Test]
-    public void Run_ProgressDisplayFails_StopsAndKeepsTheTrials()
+    public void Run_ToolFailsWhileAnotherTrialKeepsTheWatchAlive_TheFailedTrialIsNotRecordedAsHang()
     {
-        using var factory = new ScriptedWorkloadFactory(ScriptedWorkloadFactory.Echo);
+        // Trial 0 fails at once; trial 1 outlives the hang floor, so the watcher keeps looking
+        // at both workers long after trial 0 ended.
+        var failing = Plain().Plan(0).Planned.Fault;
+        var slow = Plain().Plan(1).Planned.Fault;
+        using var factory = new ScriptedWorkloadFactory(f =>
+        {
+            if (f == failing)
+            {
+                throw new InvalidOperationException("aim lost");
+            }
+
+            if (f == slow)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(900));
+            }
+
+            return ScriptedWorkloadFactory.Echo(f);
+        });
         string path = Path.Combine(_folder, "r.jsonl");
+        Assert.Throws<CampaignFailedException>(() => new CampaignRunner(Config, factory, new RunnerOptions { Workers = 2, HangFloor = TimeSpan.FromMilliseconds(200) }).Run(path));
+        Assert.That(ResultsFile.Read(path, out _).Trials.Select(t => t.Trial), Has.None.EqualTo(0));
+    }
+
+    [Test]
+    public void Run_ProgressDisplayFails_StopsTakingTrialsAndKeepsThoseDone()
+    {
+        using var factory = new ScriptedWorkloadFactory(f =>
+        {
+            Thread.Sleep(TimeSpan.FromMilliseconds(50));
+            return ScriptedWorkloadFactory.Echo(f);
+        });
+        string path = Path.Combine(_folder, "r.jsonl");
+
+        // The first report comes a quarter of a second in, long before 40 trials of 50 ms on one worker.
         var options = new RunnerOptions { Workers = 1, Progress = _ => throw new IOException("broken pipe") };
         Assert.That(() => new CampaignRunner(Config, factory, options).Run(path), Throws.InvalidOperationException.With.Message.Contains("broken pipe"));
-        Assert.That(() => ResultsFile.Read(path, out _), Throws.Nothing);
+        var kept = ResultsFile.Read(path, out bool partial);
+        Assert.Multiple(() =>
+        {
+            Assert.That(partial, Is.False);
+            Assert.That(kept.Trials, Has.Count.InRange(1, 39));
+        });
     }
 
     [Test]

@@ -1,7 +1,4 @@
-using System.Numerics;
 using System.Reflection;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,21 +8,13 @@ namespace FlightSw.Campaigns.Running;
 /// The FlightSw build recorded in results and reports: the informational version (with the
 /// commit the build came from) and a hash of the module version ids of every FlightSw assembly
 /// the campaign engine runs (they change with any change to the code, committed or not, and not
-/// otherwise: builds are deterministic), and the vector units the kernels chose (their float
-/// results can differ in the last bits between a 256-bit and a 512-bit path). Resume and merge
-/// refuse results of another build or another kind of processor.
+/// otherwise: builds are deterministic and map the checkout's path away, so two clones of one
+/// commit agree; a Debug and a Release build do not). Resume and merge refuse results of another build.
 /// </summary>
 public static class SoftwareVersion
 {
-    /// <summary>For example <c>1.0.0+4877987… build 3fa2c19e04b1 on x64 vector256 fma</c>.</summary>
-    public static string Current { get; } = $"{Informational()} build {BuildHash()} on {Processor()}";
-
-    private static string Processor()
-    {
-        int widest = Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
-        bool fma = System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported;
-        return $"{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()} vector{widest} vector<T>{Vector<byte>.Count * 8}{(fma ? " fma" : string.Empty)}";
-    }
+    /// <summary>For example <c>1.0.0+4877987… build 3fa2c19e04b1</c>.</summary>
+    public static string Current { get; } = $"{Informational()} build {BuildHash()}";
 
     private static string Informational() =>
         typeof(SoftwareVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion

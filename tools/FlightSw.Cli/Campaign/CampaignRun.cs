@@ -4,6 +4,7 @@ using FlightSw.Campaigns.Config;
 using FlightSw.Campaigns.Reporting;
 using FlightSw.Campaigns.Running;
 using FlightSw.Campaigns.Workloads;
+using FlightSw.Edac.Golden;
 using FlightSw.Hal.Boards;
 using FlightSw.Inference.Models;
 
@@ -96,6 +97,12 @@ internal static class CampaignRun
         {
             throw new CliException(CliExitCodes.BadInput, $"{source}: faults: {exception.Message}");
         }
+        catch (InvalidOperationException exception)
+        {
+            // A golden run the workload refuses (a node flight with detections of its own, a
+            // detection window that does not fit): the campaign as configured cannot be judged.
+            throw new CliException(CliExitCodes.BadInput, $"{source}: workload: {exception.Message}");
+        }
 
         var header = runner.Header;
         long slice = shard.CountOf(header.TotalTrials);
@@ -152,7 +159,7 @@ internal static class CampaignRun
         {
             return WorkloadFactories.Create(config.Workload);
         }
-        catch (Exception exception) when (exception is ArgumentException or ModelLoadException or InvalidDataException or UnknownBoardException or IOException)
+        catch (Exception exception) when (exception is ArgumentException or ModelLoadException or InvalidDataException or UnknownBoardException or BoardDefinitionException or GoldenImageException or IOException or UnauthorizedAccessException)
         {
             throw new CliException(CliExitCodes.BadInput, $"{source}: workload: {exception.Message}");
         }

@@ -10,7 +10,7 @@ namespace FlightSw.Campaigns.Workloads.EccRegion;
 /// golden-reload recovery, the one the flight's payload images fly with.
 /// </summary>
 /// <remarks>
-/// The file is named by its checksum, in a <c>flightsw-campaigns</c> folder of the temporary
+/// The file is named by its checksum, in a <c>flightsw-campaigns-USER</c> folder of the temporary
 /// folder, and never deleted: the same data always has the same file, which any number of
 /// factories, workers, processes and shards on the machine share, none of which can pull it from
 /// under another, and a run that is killed leaves nothing new behind. It is written atomically
@@ -55,7 +55,8 @@ internal sealed class EccGoldenData
 
         byte[] bytes = MemoryMarshal.AsBytes(words.AsSpan()).ToArray();
         var checksum = GoldenChecksum.Compute(GoldenChecksumAlgorithm.Sha256, bytes);
-        string folder = Path.Combine(Path.GetTempPath(), FolderName);
+        // One folder per user: a folder another user created first is not writable here.
+        string folder = Path.Combine(Path.GetTempPath(), $"{FolderName}-{Environment.UserName}");
         var image = new GoldenImage(Path.Combine(folder, $"ecc-golden-{checksum.Hex}.bin"), checksum);
         return new EccGoldenData(words, bytes, image);
     }

@@ -19,7 +19,7 @@ namespace FlightSw.Campaigns.Workloads.EccRegion;
 /// </summary>
 /// <remarks>
 /// The golden image for the reload recovery is a verified file with a SHA-256 checksum, as flight
-/// images are, named by that checksum in the temporary folder's <c>flightsw-campaigns</c> folder:
+/// images are, named by that checksum in the temporary folder's <c>flightsw-campaigns-USER</c> folder:
 /// written when the factory is built (golden recovery only) unless already there, checked again whenever a worker is
 /// created, shared by every factory, worker and shard on the machine, and never deleted (one file
 /// per data set, so killed runs leak nothing and no run can pull it from under another). Every

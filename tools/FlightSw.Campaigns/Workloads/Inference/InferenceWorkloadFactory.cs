@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using FlightSw.Campaigns.Config;
 using FlightSw.Campaigns.Faults;
@@ -75,7 +78,7 @@ public sealed class InferenceWorkloadFactory : IWorkloadFactory
         string inputs = config.SamplesFile is { } samplesFile
             ? $"{_inputs.Length} sampled input(s) (sha256 {Sha256Of(File.ReadAllBytes(samplesFile))})"
             : $"{_inputs.Length} random input(s)";
-        Description = $"inference: {_modelName} (sha256 {Sha256Of(_onnx)}); {inputs}; answers compared by {(config.Compare == OutputComparison.Top1 ? "top-1 class" : "every output bit")}";
+        Description = $"inference: {_modelName} (sha256 {Sha256Of(_onnx)}); {inputs}; answers compared by {(config.Compare == OutputComparison.Top1 ? "top-1 class" : "every output bit")}; on {VectorUnits()}";
     }
 
     /// <inheritdoc />
@@ -112,6 +115,15 @@ public sealed class InferenceWorkloadFactory : IWorkloadFactory
         _golden.GetOrAdd((variant, input), _ => new Lazy<InferenceGolden>(compute, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     internal InferenceModel Load(ProtectionMode mode) => InferenceModel.Load(_onnx, new InferenceOptions { Protection = mode }, _modelName);
+
+    // The kernels pick their vector width at run time, and float sums in another order can differ
+    // in the last bits: results from another kind of processor are not the same campaign.
+    private static string VectorUnits()
+    {
+        int widest = Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
+        bool fma = System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported;
+        return $"{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()} vector{widest} vector<T>{Vector<byte>.Count * 8}{(fma ? " fma" : string.Empty)}";
+    }
 
     private static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
 

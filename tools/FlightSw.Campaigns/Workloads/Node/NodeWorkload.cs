@@ -118,6 +118,13 @@ internal sealed class NodeWorkload : IWorkload
         // Served at the scrubber's next cycle; bounded, for a scrubber that no longer runs.
         bool completed = flight.FlyUntil(() => flight.CountOf(ScrubDoneEvent) > done, Earliest(limit, flight.Now + window.Total));
         flight.FlyUntil(Earliest(limit, flight.Now + window.BasePeriod));
+
+        // A reset the scrub asked for must have brought the node back before it is judged.
+        if (flight.Application is not { IsRunning: true })
+        {
+            flight.FlyUntilRunning(limit);
+        }
+
         return completed ? app : null;
     }
 
