@@ -21,17 +21,7 @@ public static class CampaignConfigReader
     public static CampaignConfig Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new CampaignConfigException(path, "(file)", $"cannot be read: {exception.Message}");
-        }
-
-        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        return Parse(ReadObject(path), path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
 
     /// <summary>Parses campaign JSON; <paramref name="source"/> names it in refusals and <paramref name="baseDirectory"/> resolves relative paths.</summary>
@@ -39,17 +29,22 @@ public static class CampaignConfigReader
     public static CampaignConfig Parse(string json, string source, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonNode? node;
+        return Parse(ParseObject(json, source), source, baseDirectory);
+    }
+
+    /// <summary>The JSON object of the campaign file at <paramref name="path"/>, not yet read as a campaign (the command line writes its options over it).</summary>
+    /// <exception cref="CampaignConfigException">The file is missing, unreadable, not JSON, or not an object.</exception>
+    public static JsonObject ReadObject(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         try
         {
-            node = JsonNode.Parse(json, documentOptions: DocumentOptions);
+            return ParseObject(File.ReadAllText(path), path);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new CampaignConfigException(source, "(file)", $"is not valid JSON: {exception.Message}");
+            throw new CampaignConfigException(path, "(file)", $"cannot be read: {exception.Message}");
         }
-
-        return Parse(node as JsonObject ?? throw new CampaignConfigException(source, "(file)", $"must be a JSON object, not {ConfigObject.Describe(node)}"), source, baseDirectory);
     }
 
     /// <summary>Reads a campaign from a parsed JSON object (the command line builds one from its options).</summary>
@@ -108,6 +103,43 @@ public static class CampaignConfigReader
         FaultKind.RandomValue => "random-value",
         _ => "stuck-at",
     };
+
+    /// <summary>The site named <paramref name="name"/> in campaign and results files (see <see cref="SiteName"/>).</summary>
+    public static bool TryParseSite(string name, out FaultSiteKind site) => TryParseName(name, SiteName, out site);
+
+    /// <summary>The fault kind named <paramref name="name"/> in campaign and results files (see <see cref="KindName"/>).</summary>
+    public static bool TryParseKind(string name, out FaultKind kind) => TryParseName(name, KindName, out kind);
+
+    private static bool TryParseName<T>(string name, Func<T, string> nameOf, out T value)
+        where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (nameOf(candidate) == name)
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    private static JsonObject ParseObject(string text, string source)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(text, documentOptions: DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            throw new CampaignConfigException(source, "(file)", $"is not valid JSON: {exception.Message}");
+        }
+
+        return node as JsonObject ?? throw new CampaignConfigException(source, "(file)", $"must be a JSON object, not {ConfigObject.Describe(node)}");
+    }
 
     private static WorkloadConfig ReadWorkload(ConfigObject json, string baseDirectory)
     {
@@ -187,26 +219,13 @@ public static class CampaignConfigReader
         config = config with { Words = (int)(json.Integer("words", 1, 1 << 24) ?? config.Words) };
         if (json.Raw("interleave") is { } interleave)
         {
-            var depths = interleave is JsonArray array ? array : new JsonArray(interleave.DeepClone());
-            if (depths.Count == 0)
+            var list = json.Integers("interleave", interleave, 1, 64, "a depth");
+            for (int i = 0; i < list.Count; i++)
             {
-                throw json.Refuse("interleave", "must list at least one depth");
-            }
-
-            var list = new List<int>();
-            for (int i = 0; i < depths.Count; i++)
-            {
-                if (depths[i] is not JsonValue value || value.GetValueKind() != JsonValueKind.Number || !value.TryGetValue(out int depth) || depth < 1 || depth > 64)
+                if (config.Words % list[i] != 0)
                 {
-                    throw json.Refuse($"interleave[{i}]", $"must be a depth from 1 to 64, not {ConfigObject.Describe(depths[i])}");
+                    throw json.Refuse($"interleave[{i}]", $"depth {list[i]} does not divide the region's {config.Words} words");
                 }
-
-                if (config.Words % depth != 0)
-                {
-                    throw json.Refuse($"interleave[{i}]", $"depth {depth} does not divide the region's {config.Words} words");
-                }
-
-                list.Add(depth);
             }
 
             config = config with { InterleaveDepths = Distinct(json, "interleave", list) };
@@ -279,15 +298,9 @@ public static class CampaignConfigReader
             var parsed = new List<FaultSiteKind>();
             foreach (string site in sites)
             {
-                var kind = site switch
-                {
-                    "weight" => FaultSiteKind.Weight,
-                    "activation" => FaultSiteKind.Activation,
-                    "accumulator" => FaultSiteKind.Accumulator,
-                    "ecc-word" => FaultSiteKind.EccWord,
-                    "component-state" => FaultSiteKind.ComponentState,
-                    _ => throw json.Refuse("sites", $"\"{site}\" is not a site; known: weight, activation, accumulator, ecc-word, component-state"),
-                };
+                var kind = TryParseSite(site, out var parsedSite)
+                    ? parsedSite
+                    : throw json.Refuse("sites", $"\"{site}\" is not a site; known: {string.Join(", ", Enum.GetValues<FaultSiteKind>().Select(SiteName))}");
                 if (!SitesOf(workload).Contains(kind))
                 {
                     throw json.Refuse("sites", $"a {workload.Kind} workload has no {site} site; its sites: {string.Join(", ", SitesOf(workload).Select(SiteName))}");
@@ -303,14 +316,9 @@ public static class CampaignConfigReader
         {
             config = config with
             {
-                Kind = kindName switch
-                {
-                    "single-bit" => FaultKind.SingleBit,
-                    "adjacent" => FaultKind.AdjacentBits,
-                    "random-value" => FaultKind.RandomValue,
-                    "stuck-at" => FaultKind.StuckAt,
-                    _ => throw json.Refuse("kind", $"\"{kindName}\" is not a fault kind; known: single-bit, adjacent, random-value, stuck-at"),
-                },
+                Kind = TryParseKind(kindName, out var kind)
+                    ? kind
+                    : throw json.Refuse("kind", $"\"{kindName}\" is not a fault kind; known: {string.Join(", ", Enum.GetValues<FaultKind>().Select(KindName))}"),
             };
         }
 
@@ -373,20 +381,9 @@ public static class CampaignConfigReader
             };
         }
 
-        if (bits is JsonArray array && array.Count > 0)
+        if (bits is JsonArray { Count: > 0 })
         {
-            var list = new List<int>();
-            for (int i = 0; i < array.Count; i++)
-            {
-                if (array[i] is not JsonValue item || item.GetValueKind() != JsonValueKind.Number || !item.TryGetValue(out int bit) || bit < 0 || bit > 71)
-                {
-                    throw json.Refuse($"bits[{i}]", $"must be a bit number from 0 to 71, not {ConfigObject.Describe(array[i])}");
-                }
-
-                list.Add(bit);
-            }
-
-            return new BitSelection(BitSelectionKind.List, Distinct(json, "bits", list));
+            return new BitSelection(BitSelectionKind.List, Distinct(json, "bits", json.Integers("bits", bits, 0, 71, "a bit number")));
         }
 
         throw json.Refuse("bits", $"must be \"all\", \"exponent\", \"sign\", \"mantissa\" or a non-empty list of bit numbers, not {ConfigObject.Describe(bits)}");

@@ -99,6 +99,29 @@ internal sealed class ConfigObject
 
     public JsonNode? Raw(string name) => Take(name);
 
+    /// <summary>Whole numbers from <paramref name="min"/> to <paramref name="max"/>: the list <paramref name="node"/> (field <paramref name="name"/>), or the single number it is; each refusal names the item.</summary>
+    public List<int> Integers(string name, JsonNode node, int min, int max, string what)
+    {
+        var items = node is JsonArray array ? array : new JsonArray(node.DeepClone());
+        if (items.Count == 0)
+        {
+            throw Refuse(name, "must list at least one value");
+        }
+
+        var list = new List<int>();
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not JsonValue value || value.GetValueKind() != JsonValueKind.Number || !value.TryGetValue(out int number) || number < min || number > max)
+            {
+                throw Refuse($"{name}[{i}]", $"must be {what} from {min} to {max}, not {Describe(items[i])}");
+            }
+
+            list.Add(number);
+        }
+
+        return list;
+    }
+
     /// <summary>Refuses the first field that was never read.</summary>
     public void RefuseUnknown(params string[] known)
     {

@@ -13,9 +13,11 @@ public static class CampaignHeaders
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(workload);
-        string sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(config.CanonicalJson)));
-        return new CampaignHeader(config.Name, config.CanonicalJson, sha, SoftwareVersion.Current, workload.Description, workload.Variants, config.Size.TrialsPerVariant, shard);
+        return new CampaignHeader(config.Name, config.CanonicalJson, ConfigSha256(config.CanonicalJson), SoftwareVersion.Current, workload.Description, workload.Variants, config.Size.TrialsPerVariant, shard);
     }
+
+    /// <summary>SHA-256 of a canonical configuration, lower-case hex: what headers carry and what reading one checks.</summary>
+    public static string ConfigSha256(string configJson) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(configJson)));
 
     /// <summary>Null when <paramref name="found"/> is the same campaign and slice as <paramref name="expected"/>; otherwise what differs.</summary>
     public static string? Mismatch(CampaignHeader expected, CampaignHeader found, bool sameShard = true)

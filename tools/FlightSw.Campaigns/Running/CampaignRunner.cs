@@ -72,11 +72,11 @@ public sealed class CampaignRunner
         }
 
         List<TrialResult> all;
-        TrialPool.Outcome outcome;
+        TimeSpan elapsed;
         using (var sink = new ResultSink(resultsPath, existing))
         {
             var pool = new TrialPool(this, pending, sink, existing.Count, Header.Shard.CountOf(Header.TotalTrials));
-            outcome = pool.Execute();
+            elapsed = pool.Execute();
             all = sink.Snapshot();
         }
 
@@ -86,7 +86,7 @@ public sealed class CampaignRunner
             ResultsFile.Write(resultsPath, results);
         }
 
-        return new RunSummary(results, all.Count - existing.Count, existing.Count, outcome.Elapsed, !results.IsComplete);
+        return new RunSummary(results, all.Count - existing.Count, existing.Count, elapsed, !results.IsComplete);
     }
 
     /// <summary>The variant, input and fault of trial <paramref name="trial"/>.</summary>

@@ -98,7 +98,7 @@ internal static class ResultLines
 
             string config = root.GetProperty("config").GetRawText();
             string sha = root.GetProperty("configSha256").GetString()!;
-            if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(config))) != sha)
+            if (CampaignHeaders.ConfigSha256(config) != sha)
             {
                 throw new ResultsFormatException(path, 1, "the header's configuration does not match its configSha256: the file was edited");
             }
@@ -157,12 +157,8 @@ internal static class ResultLines
     }
 
     private static FaultSiteKind Site(string name) =>
-        Enum.GetValues<FaultSiteKind>().FirstOrDefault(s => CampaignConfigReader.SiteName(s) == name, (FaultSiteKind)(-1)) is var site && Enum.IsDefined(site)
-            ? site
-            : throw new FormatException($"unknown site '{name}'");
+        CampaignConfigReader.TryParseSite(name, out var site) ? site : throw new FormatException($"unknown site '{name}'");
 
     private static FaultKind Kind(string name) =>
-        Enum.GetValues<FaultKind>().FirstOrDefault(k => CampaignConfigReader.KindName(k) == name, (FaultKind)(-1)) is var kind && Enum.IsDefined(kind)
-            ? kind
-            : throw new FormatException($"unknown fault kind '{name}'");
+        CampaignConfigReader.TryParseKind(name, out var kind) ? kind : throw new FormatException($"unknown fault kind '{name}'");
 }

@@ -37,7 +37,8 @@ internal sealed class TrialPool
 
     public bool Stopping => _runner.Options.Cancellation.IsCancellationRequested || Volatile.Read(ref _failure) is not null || Volatile.Read(ref _progressFailure) is not null;
 
-    public Outcome Execute()
+    /// <summary>Runs the pending trials; the time it took.</summary>
+    public TimeSpan Execute()
     {
         var clock = Stopwatch.StartNew();
         int workers = (int)Math.Min(_runner.Options.Workers, Math.Max(1, _pending.Count));
@@ -74,7 +75,7 @@ internal sealed class TrialPool
             throw new InvalidOperationException($"The progress display failed: {_progressFailure.Message}", _progressFailure);
         }
 
-        return new Outcome(clock.Elapsed);
+        return clock.Elapsed;
     }
 
     public bool TryTake(out long trial)
@@ -131,7 +132,4 @@ internal sealed class TrialPool
             _progressFailure ??= exception;
         }
     }
-
-    /// <summary>How the run went.</summary>
-    public sealed record Outcome(TimeSpan Elapsed);
 }

@@ -88,10 +88,13 @@ internal static class CampaignRun
         string source = file ?? "command line";
         string path = output ?? (shard.IsWhole ? $"{config.Name}.jsonl" : $"{config.Name}.shard-{shard.Index}-of-{shard.Count}.jsonl");
         using var factory = Workload(config, source);
+        // The runner is built (and its golden targets checked) before the header is printed; the
+        // progress display it reports to is attached once it exists.
+        Action<CampaignProgress>? display = null;
         CampaignRunner runner;
         try
         {
-            runner = new CampaignRunner(config, factory, new RunnerOptions { Workers = workers ?? Environment.ProcessorCount, Shard = shard, Cancellation = cancellation });
+            runner = new CampaignRunner(config, factory, new RunnerOptions { Workers = workers ?? Environment.ProcessorCount, Shard = shard, Cancellation = cancellation, Progress = p => display?.Invoke(p) });
         }
         catch (ArgumentException exception)
         {
@@ -113,8 +116,8 @@ internal static class CampaignRun
         {
             summary = CampaignProgressView.Show(env, config.Name, progress =>
             {
-                var options = runner.Options with { Progress = progress };
-                return new CampaignRunner(config, factory, options).Run(path);
+                display = progress;
+                return runner.Run(path);
             });
         }
         catch (ResultsFormatException exception)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using FlightSw.Campaigns.Config;
 
@@ -25,26 +24,7 @@ internal static class CampaignSetup
         }
         else
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(file);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                throw new CampaignConfigException(file, "(file)", $"cannot be read: {exception.Message}");
-            }
-
-            try
-            {
-                json = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
-                    ?? throw new CampaignConfigException(file, "(file)", "must be a JSON object");
-            }
-            catch (JsonException exception)
-            {
-                throw new CampaignConfigException(file, "(file)", $"is not valid JSON: {exception.Message}");
-            }
-
+            json = CampaignConfigReader.ReadObject(file);
             source = Given(overrides) ? $"{file} (with command-line options)" : file;
             baseDirectory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
         }
